@@ -1,0 +1,234 @@
+"""The ``belgai`` command: a thin layer over the core.
+
+Each subcommand opens the :class:`~belgai_desktop.core.library.Library`, calls one
+function, and turns known errors into one line on stderr and exit code 2. ``show``,
+``list`` and ``search`` never import PySide6; ``print`` and the GUI import it lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from belgai_desktop import __version__
+from belgai_desktop.core import i18n, messages, paths, vocab
+from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
+
+EXIT_PROBLEMS = 1  # `db check` found problems
+EXIT_ERROR = 2  # bad input: unknown id, bad option, unusable database or file
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage dump: the user asked for one clear message.
+        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        sys.exit(EXIT_ERROR)
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
+                   help="language of names and texts (default: the system language)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    kinds = sorted(set(vocab.KINDS) | set(vocab.KIND_GROUPS))
+    p.add_argument("--kind", choices=kinds, metavar="K",
+                   help="a kind or kind group: " + ", ".join(vocab.KIND_GROUPS) + ", or one of "
+                   + ", ".join(vocab.KINDS))
+    p.add_argument("--level", choices=vocab.LEVELS, metavar="L",
+                   help="government level: " + ", ".join(vocab.LEVELS))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="belgai", description=(
+        "BelgAI Desktop: an offline reference to AI governance in Belgium. "
+        "Without a command, opens the desktop app."))
+    parser.add_argument("--version", action="version",
+                        version=f"BelgAI Desktop {__version__}")
+    parser.add_argument("--database", type=Path, help="use this database file instead of the bundled one")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the desktop app (the default)",
+                       description="Open the desktop app.")
+    _add_lang(p)
+    p.add_argument("record", nargs="?", help="record id to open")
+
+    p = sub.add_parser("show", help="show one record", description="Show one record with its sources.")
+    p.add_argument("id", help="record id, e.g. fps-bosa")
+    _add_lang(p)
+    p.add_argument("--json", action="store_true", help="print the whole record as one JSON object")
+
+    p = sub.add_parser("list", help="list records", description="List records, sorted by title.")
+    _add_filters(p)
+    _add_lang(p)
+    p.add_argument("--json", action="store_true", help="print a JSON array of {id, kind, level, title}")
+
+    p = sub.add_parser("search", help="search records",
+                       description="Full-text search across the four languages, typo-tolerant.")
+    p.add_argument("query", help="words to look for; any text is accepted")
+    _add_lang(p)
+    _add_filters(p)
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    p = sub.add_parser("print", help="write a one-page PDF summary",
+                       description="Write the one-page summary of a record to a PDF file (no display needed).")
+    p.add_argument("id", help="record id, e.g. fps-bosa")
+    _add_lang(p)
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument("--force", action="store_true", help="overwrite FILE.pdf if it exists")
+
+    p = sub.add_parser("db", help="build or check the reference database",
+                       description="Build or check the reference database.")
+    db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser, required=True)
+    q = db_sub.add_parser("build", help="build db/belgai.sqlite from the TOML sources",
+                          description="Build the database from db/sources.toml and db/records/*.toml.")
+    q.add_argument("--db-dir", type=Path, default=paths.DB_DIR, help="folder with the sources")
+    q.add_argument("--output", type=Path, help="where to write the database (default: DB_DIR/belgai.sqlite)")
+    q = db_sub.add_parser("check", help="validate the sources and the built database",
+                          description="Validate the sources and the built database; list every problem.")
+    q.add_argument("--db-dir", type=Path, default=paths.DB_DIR, help="folder with the sources")
+    q.add_argument("--seeds", type=Path, default=None, help="folder with the source documents")
+    return parser
+
+
+def _library(args: argparse.Namespace):  # noqa: ANN202
+    from belgai_desktop.core.library import Library
+
+    return Library(args.database)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from belgai_desktop.core.present import render_text
+
+    record = _library(args).get(args.id, args.lang)
+    if args.json:
+        _print_json(record.to_json())
+    else:
+        sys.stdout.write(render_text(record))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from belgai_desktop.core import labels
+
+    items = _library(args).list(kind=args.kind, level=args.level, lang=args.lang)
+    if args.json:
+        _print_json([{"id": s.id, "kind": s.kind, "level": s.level, "title": s.title} for s in items])
+        return 0
+    for s in items:
+        print(f"{s.id:45} {labels.kind_label(s.kind):28} {labels.level_label(s.level):18} {s.title}")
+    print(i18n.ngettext("{n} record", "{n} records", len(items)).format(n=len(items)))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from belgai_desktop.core import labels
+
+    if args.limit < 1:
+        raise BelgaiError(_("--limit must be 1 or more"))
+    result = _library(args).searcher.search(
+        args.query, lang=args.lang, kind=args.kind, level=args.level, limit=args.limit)
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    if result.suggestion:
+        print(_("Did you mean: {suggestion}?").format(suggestion=result.suggestion))
+    for hit in result.hits:
+        print(f"{hit.title}  [{labels.kind_label(hit.kind)} · {labels.level_label(hit.level)} · {hit.id}]")
+        if hit.snippet:
+            print(f"    {hit.snippet}")
+    print(i18n.ngettext("{n} result", "{n} results", result.total).format(n=result.total))
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    if out.exists() and not args.force:
+        raise BelgaiError(_("{path} already exists; use --force to overwrite it").format(path=out))
+    if out.parent and not out.parent.is_dir():
+        raise BelgaiError(_("cannot write {path}: folder {folder} does not exist").format(
+            path=out, folder=out.parent))
+    library = _library(args)
+    library.get(args.id, args.lang)  # unknown id: fail before starting Qt
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from belgai_desktop.printing.pdf import write_pdf
+
+    write_pdf(library, args.id, args.lang, out, paper=args.paper)
+    print(_("Wrote {path}").format(path=out))
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from belgai_desktop.core.build import DATABASE_NAME, build
+    from belgai_desktop.core.check import check_database, check_source_data
+    from belgai_desktop.core.sourcedata import read_all
+
+    if args.db_command == "build":
+        target = build(args.db_dir, args.output, paths.seeds_dir())
+        print(_("Built {path}").format(path=target))
+        return 0
+    seeds = args.seeds or paths.seeds_dir()
+    if not seeds.is_dir():
+        messages.warning(_("source documents not found in {path}: web addresses not verified").format(path=seeds))
+        seeds = None
+    problems = check_source_data(read_all(args.db_dir), seeds)
+    database = args.database or args.db_dir / DATABASE_NAME
+    problems += check_database(database, args.db_dir, seeds)
+    for p in problems:
+        print(p)
+    if problems:
+        print(i18n.ngettext("{n} problem found", "{n} problems found", len(problems)).format(n=len(problems)),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(_("{path}: all checks passed").format(path=database))
+    return 0
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_message(level: str, text: str) -> None:
+    sys.stderr.write(f"belgai: {level}: {text}\n")
+
+
+COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": cmd_print, "db": cmd_db}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    messages.add_handler(_print_message)
+    try:
+        i18n.set_language(i18n.system_language())
+        args = build_parser().parse_args(argv)
+        if getattr(args, "lang", None) is None and hasattr(args, "lang"):
+            args.lang = i18n.current_language()
+        if args.command in (None, "gui"):
+            from belgai_desktop.gui.app import run
+
+            return run(lang=getattr(args, "lang", None), record=getattr(args, "record", None),
+                       database=args.database)
+        if hasattr(args, "lang"):
+            i18n.set_language(args.lang)
+        return COMMANDS[args.command](args)
+    except BelgaiError as exc:
+        sys.stderr.write(f"belgai: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        messages.remove_handler(_print_message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

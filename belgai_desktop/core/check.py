@@ -1,0 +1,222 @@
+"""Validation of the reference data and of the built database (``belgai db check``).
+
+Owns the rules that keep the data trustworthy: every reference resolves, every
+language is present, every fact is sourced, disagreements are declared, and no
+e-mail, phone number or web address appears that the documents do not contain.
+Each function returns a list of readable problems; an empty list means all is well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from belgai_desktop.core import vocab
+from belgai_desktop.core.sourcedata import RecordData, SourceData, SourceDoc
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(
+    r"(?<![\w/])(?:(?:\+|00)\d{2}[\s./-]?\(?\d\)?(?:[\s./-]?\d{2,3}){3,4}"
+    r"|0\d{1,3}[\s./-]\d{2,3}[\s./-]?\d{2}[\s./-]?\d{2})(?![\w/])"
+)
+URL_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+
+
+def text_problems(where: str, text: str | None) -> list[str]:
+    """Contact details and web addresses belong in link facts only, never in prose."""
+    if not text:
+        return []
+    problems = []
+    for m in EMAIL_RE.finditer(text):
+        problems.append(f"{where}: contains an e-mail address {m.group()!r}")
+    for m in PHONE_RE.finditer(text):
+        problems.append(f"{where}: contains a phone number {m.group()!r}")
+    if URL_RE.search(text):
+        problems.append(f"{where}: contains a web address; use a [[link]] with its source")
+    return problems
+
+
+class SeedTexts:
+    """The source documents' text, when ``../shared/seeds`` is available, to verify against."""
+
+    def __init__(self, seeds_dir: Path | None, sources: list[SourceDoc]) -> None:
+        self.texts: dict[str, str] = {}
+        self.problems: list[str] = []
+        self.available = seeds_dir is not None and seeds_dir.is_dir()
+        if not self.available:
+            return
+        assert seeds_dir is not None
+        for s in sources:
+            path = seeds_dir / s.file
+            if not path.is_file():
+                self.problems.append(f"source {s.id}: document {s.file} not found in {seeds_dir}")
+                continue
+            raw = path.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != s.sha256:
+                self.problems.append(f"source {s.id}: {s.file} differs from the cited version (sha256)")
+            self.texts[s.id] = raw.decode("utf-8", errors="replace")
+
+    def url_problem(self, where: str, url: str, source_ids: list[str]) -> str | None:
+        if not self.available:
+            return None
+        if any(url in self.texts.get(sid, "") for sid in source_ids):
+            return None
+        return f"{where}: URL {url} is not written in its cited document(s) {', '.join(source_ids)}"
+
+
+def _record_texts(r: RecordData) -> list[tuple[str, str]]:
+    texts = [(f"{r.id} name.{lang}", t) for lang, t in r.names.items()]
+    texts += [(f"{r.id} summary.{lang}", t) for lang, t in r.summaries.items()]
+    texts += [(f"{r.id} alias", t) for t in r.aliases + r.acronyms]
+    for f in r.facts:
+        for key in ("role", "note", "text"):
+            for lang, t in (f.data.get(key) or {}).items():
+                texts.append((f"{f.id} {key}.{lang}", t))
+    return texts
+
+
+def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[str]:
+    """Every problem in the TOML sources: format, references, languages, sourcing, disputes."""
+    problems = list(data.problems)
+    source_ids = {s.id for s in data.sources}
+    if len(source_ids) != len(data.sources):
+        problems.append("sources.toml: duplicate source ids")
+    seeds = SeedTexts(seeds_dir, data.sources)
+    problems += seeds.problems
+
+    ids = [r.id for r in data.records]
+    record_ids = set(ids)
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(f"{dup}: id used by more than one file")
+
+    for r in data.records:
+        for ref in r.sources:
+            if ref.source_id not in source_ids:
+                problems.append(f"{r.id}: unknown source {ref.source_id!r}")
+        for f in r.facts:
+            if not f.sources:
+                continue  # reported by the reader already
+            for ref in f.sources:
+                if ref.source_id not in source_ids:
+                    problems.append(f"{f.id}: unknown source {ref.source_id!r}")
+            if f.type == "relation":
+                target = f.data.get("object_id")
+                if target and target not in record_ids:
+                    problems.append(f"{f.id}: relation {f.data['relation']} points to unknown record {target!r}")
+                if target == r.id:
+                    problems.append(f"{f.id}: relation points to the record itself")
+            if f.type == "link" and f.data.get("url"):
+                p = seeds.url_problem(f.id, f.data["url"], [ref.source_id for ref in f.sources])
+                if p:
+                    problems.append(p)
+        for where, text in _record_texts(r):
+            problems += text_problems(where, text)
+        problems += _dispute_problems(r)
+    return problems
+
+
+def _dispute_problems(r: RecordData) -> list[str]:
+    """Different values for the same thing must be declared as a dispute, never left silent."""
+    problems = []
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for f in r.facts:
+        if f.type == "budget":
+            groups[("budget", f.data["aspect"])].append(f)
+        elif f.type == "date":
+            groups[("date", f.data["aspect"])].append(f)
+    for (fact_type, aspect), facts in groups.items():
+        def value(f):  # noqa: ANN001, ANN202
+            d = f.data
+            return (d.get("amount"), d.get("amount_max"), d.get("year")) if fact_type == "budget" else d.get("date")
+        undeclared = [f for f in facts if not f.dispute]
+        if len({value(f) for f in facts}) > 1 and undeclared:
+            problems.append(
+                f"{r.id}: {fact_type}s with aspect {aspect!r} disagree but "
+                f"{', '.join(f.id for f in undeclared)} has no 'dispute' key"
+            )
+    keys: dict[str, int] = defaultdict(int)
+    for f in r.facts:
+        if f.dispute:
+            keys[f.dispute] += 1
+    for key, count in keys.items():
+        if count < 2:
+            problems.append(f"{r.id}: dispute {key!r} has only one fact; a dispute needs every value")
+    return problems
+
+
+def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
+    """Every problem in a built database file."""
+    from belgai_desktop.core.build import SCHEMA_VERSION, source_hash
+
+    if not path.is_file():
+        return [f"{path}: database file not found (build it with `belgai db build`)"]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return [f"{path}: not a readable SQLite database ({exc})"]
+    problems: list[str] = []
+    if version != SCHEMA_VERSION:
+        return [f"{path}: schema version {version}, expected {SCHEMA_VERSION}; rebuild with `belgai db build`"]
+    if integrity != "ok":
+        problems.append(f"{path}: integrity check failed: {integrity}")
+
+    def rows(sql: str) -> list[tuple]:
+        return conn.execute(sql).fetchall()
+
+    for row in rows("PRAGMA foreign_key_check"):
+        problems.append(f"dangling reference in table {row[0]} (row {row[1]}) to {row[2]}")
+    n_langs = len(vocab.LANGUAGES)
+    for table in ("names", "summaries"):
+        for (rid,) in rows(
+            f"SELECT r.id FROM records r LEFT JOIN {table} t ON t.record_id = r.id "
+            f"AND trim(coalesce(t.text, '')) != '' GROUP BY r.id HAVING count(t.lang) < {n_langs}"
+        ):
+            problems.append(f"{rid}: {table} missing in some of {', '.join(vocab.LANGUAGES)}")
+    for (fid,) in rows(
+        "SELECT f.id FROM facts f LEFT JOIN fact_sources s ON s.fact_id = f.id "
+        "WHERE s.fact_id IS NULL"
+    ):
+        problems.append(f"{fid}: fact has no source")
+    for rid, kind, level in rows("SELECT id, kind, level FROM records"):
+        if kind not in vocab.KINDS:
+            problems.append(f"{rid}: unknown kind {kind!r}")
+        if level not in vocab.LEVELS:
+            problems.append(f"{rid}: unknown level {level!r}")
+    text_queries = [
+        "SELECT record_id || ' name.' || lang, text FROM names",
+        "SELECT record_id || ' summary.' || lang, text FROM summaries",
+        "SELECT record_id || ' alias', text FROM aliases",
+        *[f"SELECT fact_id || ' {c}', {c} FROM {t}" for t, prefix in
+          (("statements", "text"), ("budgets", "note"), ("dates", "note"), ("relations", "role"))
+          for c in (f"{prefix}_{lang}" for lang in vocab.LANGUAGES)],
+    ]
+    for sql in text_queries:
+        for where, text in rows(sql):
+            problems += text_problems(where, text)
+
+    sources = [
+        SourceDoc(id=i, file=f, sha256=h, title="", author="", publisher="", date="", note="")
+        for i, f, h in rows("SELECT id, file, sha256 FROM sources")
+    ]
+    seeds = SeedTexts(seeds_dir, sources)
+    link_sources: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for fid, url, sid in rows(
+        "SELECT l.fact_id, l.url, s.source_id FROM links l JOIN fact_sources s ON s.fact_id = l.fact_id"
+    ):
+        link_sources[(fid, url)].append(sid)
+    for (fid, url), sids in sorted(link_sources.items()):
+        p = seeds.url_problem(fid, url, sids)
+        if p:
+            problems.append(p)
+
+    if db_dir is not None and (db_dir / "sources.toml").is_file():
+        stored = dict(rows("SELECT key, value FROM meta")).get("source_hash")
+        if stored != source_hash(db_dir):
+            problems.append(f"{path}: out of date with the sources in {db_dir}; run `belgai db build`")
+    conn.close()
+    return problems

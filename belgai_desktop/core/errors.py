@@ -1,0 +1,21 @@
+"""Errors the user can act on. The CLI turns them into one line and exit code 2."""
+
+
+class BelgaiError(Exception):
+    """A problem with a clear message for the user (never shown as a traceback)."""
+
+    exit_code = 2
+
+
+class UnknownRecord(BelgaiError):
+    def __init__(self, record_id: str) -> None:
+        super().__init__(f"no record with id {record_id!r} (try `belgai list` or `belgai search`)")
+        self.record_id = record_id
+
+
+class DatabaseError(BelgaiError):
+    """The database file is missing, unreadable, corrupt or of another schema version."""
+
+
+class SourceDataError(BelgaiError):
+    """The TOML reference data under db/ is malformed."""

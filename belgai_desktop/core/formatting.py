@@ -1,0 +1,72 @@
+"""Locale formatting through babel: dates with their precision, money, numbers, lists.
+
+The locales are Belgian (nl_BE, fr_BE, de_BE) and English (en_GB style dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list as _babel_format_list
+from babel.numbers import format_compact_currency, format_currency, format_decimal
+
+from belgai_desktop.core.i18n import pgettext
+
+LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
+
+
+@lru_cache(maxsize=None)
+def babel_locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, "en_GB"))
+
+
+def format_date(value: str | dt.date, lang: str, precision: str | None = None) -> str:
+    """'2022-10-28' → '28 October 2022' / '28 oktober 2022' / '28 octobre 2022' /
+    '28. Oktober 2022'; a month-precision date prints as 'July 2019', a year as '2019'."""
+    if isinstance(value, dt.date):
+        date, precision = value, precision or "day"
+    else:
+        parts = [int(p) for p in value.split("-")]
+        precision = precision or ("day", "month", "year")[3 - len(parts)]
+        date = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    loc = babel_locale(lang)
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return _babel_format_date(date, "LLLL y", locale=loc)
+    return _babel_format_date(date, "long", locale=loc)
+
+
+def format_number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def format_money(amount: float, currency: str, lang: str, compact: bool = False) -> str:
+    loc = babel_locale(lang)
+    if compact and amount >= 1_000_000:
+        return format_compact_currency(amount, currency, locale=loc, fraction_digits=3)
+    if amount == int(amount):  # whole amounts print without cents: "€ 875.000"
+        pattern = loc.currency_formats["standard"].pattern.split(";")[0]
+        pattern = pattern.replace(".00", "").replace(",00", "")
+        return format_currency(amount, currency, locale=loc, format=pattern, currency_digits=False)
+    return format_currency(amount, currency, locale=loc)
+
+
+def format_money_range(amount: float, amount_max: float | None, currency: str, lang: str,
+                       compact: bool = True) -> str:
+    low = format_money(amount, currency, lang, compact)
+    if amount_max is None:
+        return low
+    high = format_money(amount_max, currency, lang, compact)
+    # Translators: a range of two amounts of money, e.g. "€32M – €35M"
+    return pgettext("money range", "{low} – {high}").format(low=low, high=high)
+
+
+def format_list(items: list[str], lang: str) -> str:
+    """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'."""
+    if not items:
+        return ""
+    return _babel_format_list(items, locale=babel_locale(lang))

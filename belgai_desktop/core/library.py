@@ -1,0 +1,290 @@
+"""The façade over the reference database: the one object the GUI and the CLI talk to.
+
+``Library`` owns the read-only SQLite connection (and, lazily, the search index); no
+other module opens the database. It is safe to share between threads: every query
+runs under a lock on one connection opened with ``check_same_thread=False``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from belgai_desktop.core import paths, vocab
+from belgai_desktop.core.errors import DatabaseError, UnknownRecord
+from belgai_desktop.core.model import (
+    Budget,
+    Citation,
+    DateFact,
+    Link,
+    Name,
+    Record,
+    RecordSummary,
+    Related,
+    Source,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.search import Searcher
+
+SCHEMA_VERSION = 1  # kept equal to build.SCHEMA_VERSION; build is not imported at run time
+
+# Order of the sections on a record page; relations not listed go to "related".
+PARENT_RELATIONS = frozenset({"part_of"})
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in vocab.LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    return lang
+
+
+class Library:
+    """Read access to the bundled reference database."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else paths.database_path()
+        if not self.path.is_file():
+            raise DatabaseError(f"database not found: {self.path} (build it with `belgai db build`)")
+        try:
+            # mode=ro: the app runs from a read-only install and never writes here.
+            self._conn = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            self._conn.execute("SELECT count(*) FROM records").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"cannot read the database {self.path}: {exc}") from None
+        if version != SCHEMA_VERSION:
+            raise DatabaseError(
+                f"the database {self.path} has schema version {version}, this app needs "
+                f"{SCHEMA_VERSION}; rebuild it with `belgai db build`"
+            )
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
+
+    # -- low level -------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                cur = self._conn.execute(sql, params)
+                cur.row_factory = sqlite3.Row
+                return cur.fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise DatabaseError(f"cannot read the database {self.path}: {exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- dataset ---------------------------------------------------------------------
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever the data changes: the search index is keyed on it."""
+        return self.meta.get("source_hash", "")
+
+    @property
+    def as_of(self) -> str:
+        return self.meta.get("as_of", "")
+
+    def sources(self) -> list[Source]:
+        return [Source(**dict(r)) for r in self._rows(
+            "SELECT id, title, author, publisher, date, date_precision, file, note "
+            "FROM sources ORDER BY date, id"
+        )]
+
+    def _all_titles(self) -> dict[str, dict[str, tuple[str, bool]]]:
+        if self._titles is None:
+            titles: dict[str, dict[str, tuple[str, bool]]] = defaultdict(dict)
+            for r in self._rows("SELECT record_id, lang, text, is_translation FROM names"):
+                titles[r["record_id"]][r["lang"]] = (r["text"], bool(r["is_translation"]))
+            self._titles = dict(titles)
+        return self._titles
+
+    def title(self, record_id: str, lang: str) -> str:
+        names = self._all_titles().get(record_id)
+        if not names:
+            raise UnknownRecord(record_id)
+        return (names.get(lang) or names[vocab.DEFAULT_LANGUAGE])[0]
+
+    def exists(self, record_id: str) -> bool:
+        return record_id in self._all_titles()
+
+    def list(self, kind: str | None = None, level: str | None = None,
+             lang: str = "en") -> list[RecordSummary]:
+        """Records filtered by kind (a kind or a kind group) and level, sorted by title."""
+        _check_lang(lang)
+        sql, params = "SELECT id, kind, level FROM records WHERE 1", []
+        if kind:
+            kinds = vocab.kinds_matching(kind)
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += kinds
+        if level:
+            sql += " AND level = ?"
+            params.append(level)
+        out = [RecordSummary(r["id"], r["kind"], r["level"], self.title(r["id"], lang))
+               for r in self._rows(sql, tuple(params))]
+        return sorted(out, key=lambda s: (s.title.casefold(), s.id))
+
+    def tree(self, lang: str = "en") -> dict[str | None, list[RecordSummary]]:
+        """The organisational hierarchy: parent id (None for roots) → children, sorted."""
+        parent_of = {r["subject_id"]: r["object_id"] for r in self._rows(
+            "SELECT subject_id, object_id FROM relations WHERE relation = 'part_of' "
+            "ORDER BY fact_id DESC"
+        )}
+        tree: dict[str | None, list[RecordSummary]] = defaultdict(list)
+        for s in self.list(lang=lang):
+            tree[parent_of.get(s.id)].append(s)
+        return dict(tree)
+
+    # -- one record ------------------------------------------------------------------
+
+    def _citations(self, fact_ids: list[str]) -> dict[str, list[Citation]]:
+        if not fact_ids:
+            return {}
+        out: dict[str, list[Citation]] = defaultdict(list)
+        placeholders = ",".join("?" * len(fact_ids))
+        for r in self._rows(
+            "SELECT fs.fact_id, fs.source_id, s.title, s.file, fs.locator, fs.as_of, "
+            "fs.as_of_precision FROM fact_sources fs JOIN sources s ON s.id = fs.source_id "
+            f"WHERE fs.fact_id IN ({placeholders}) ORDER BY fs.as_of, fs.source_id, fs.locator",
+            tuple(fact_ids),
+        ):
+            out[r["fact_id"]].append(Citation(
+                r["source_id"], r["title"], r["file"], r["locator"], r["as_of"], r["as_of_precision"]
+            ))
+        return out
+
+    def get(self, record_id: str, lang: str = "en") -> Record:
+        """The whole record, with names and texts in ``lang`` where they exist."""
+        _check_lang(lang)
+        rows = self._rows("SELECT id, kind, level FROM records WHERE id = ?", (record_id,))
+        if not rows:
+            raise UnknownRecord(record_id)
+        rec = rows[0]
+        names = {r["lang"]: Name(r["text"], bool(r["is_translation"])) for r in self._rows(
+            "SELECT lang, text, is_translation FROM names WHERE record_id = ?", (record_id,))}
+        summaries = {r["lang"]: r["text"] for r in self._rows(
+            "SELECT lang, text FROM summaries WHERE record_id = ?", (record_id,))}
+        facts = {r["id"]: dict(r) for r in self._rows(
+            "SELECT id, type, dispute, disputed FROM facts WHERE record_id = ? OR id IN "
+            "(SELECT fact_id FROM relations WHERE object_id = ?)", (record_id, record_id))}
+        cites = self._citations(sorted(facts))
+
+        def fact(fid: str) -> tuple[bool, str | None, list[Citation]]:
+            f = facts[fid]
+            return bool(f["disputed"]), f["dispute"], cites.get(fid, [])
+
+        def text(row: sqlite3.Row, prefix: str) -> str | None:
+            return row[f"{prefix}_{lang}"] or row[f"{prefix}_{vocab.DEFAULT_LANGUAGE}"]
+
+        summary_lang = lang if summaries.get(lang) else vocab.DEFAULT_LANGUAGE
+        name = names.get(lang) or names[vocab.DEFAULT_LANGUAGE]
+        record = Record(
+            id=rec["id"], kind=rec["kind"], kind_group=vocab.GROUP_OF_KIND.get(rec["kind"], "body"),
+            level=rec["level"], lang=lang, title=name.text, title_is_translation=name.is_translation,
+            names=names, name_citations=cites.get(f"{record_id}/name", []),
+            acronyms=[r["text"] for r in self._rows(
+                "SELECT text FROM acronyms WHERE record_id = ? ORDER BY position", (record_id,))],
+            aliases=[r["text"] for r in self._rows(
+                "SELECT text FROM aliases WHERE record_id = ? ORDER BY position", (record_id,))],
+            summary=summaries.get(summary_lang, ""), summary_lang=summary_lang,
+            summaries=summaries, summary_citations=cites.get(f"{record_id}/summary", []),
+        )
+
+        kinds = {r["id"]: (r["kind"], r["level"]) for r in self._rows("SELECT id, kind, level FROM records")}
+        for r in self._rows(
+            "SELECT * FROM relations WHERE subject_id = ? OR object_id = ? ORDER BY fact_id",
+            (record_id, record_id),
+        ):
+            out = r["subject_id"] == record_id
+            other = r["object_id"] if out else r["subject_id"]
+            kind, level = kinds[other]
+            related = Related(
+                id=other, kind=kind, level=level, title=self.title(other, lang),
+                relation=r["relation"], direction="out" if out else "in",
+                role=text(r, "role"), citations=fact(r["fact_id"])[2],
+            )
+            if r["relation"] in PARENT_RELATIONS:
+                (record.parents if out else record.children).append(related)
+            elif kind == "person" and not out:
+                record.people.append(related)
+            elif record.kind == "person" and out:
+                record.roles.append(related)
+            else:
+                record.related.append(related)
+        for group in (record.children, record.people, record.related):
+            group.sort(key=lambda x: (x.relation, x.title.casefold()))
+
+        for r in self._rows("SELECT * FROM budgets WHERE record_id = ? ORDER BY fact_id", (record_id,)):
+            disputed, dispute, c = fact(r["fact_id"])
+            record.budgets.append(Budget(
+                aspect=r["aspect"], amount=r["amount"], amount_max=r["amount_max"],
+                currency=r["currency"], period=r["period"], year=r["year"], year_end=r["year_end"],
+                approximate=bool(r["approximate"]), qualifier=r["qualifier"], note=text(r, "note"),
+                disputed=disputed, dispute=dispute, citations=c,
+            ))
+        for r in self._rows("SELECT * FROM dates WHERE record_id = ? ORDER BY date, fact_id", (record_id,)):
+            disputed, dispute, c = fact(r["fact_id"])
+            record.dates.append(DateFact(r["aspect"], r["date"], r["precision"], text(r, "note"),
+                                         disputed, dispute, c))
+        for r in self._rows("SELECT * FROM statements WHERE record_id = ? ORDER BY fact_id", (record_id,)):
+            disputed, dispute, c = fact(r["fact_id"])
+            record.statements.append(Statement(r["aspect"], text(r, "text") or "", disputed, dispute, c))
+        for r in self._rows("SELECT * FROM links WHERE record_id = ? ORDER BY fact_id", (record_id,)):
+            record.links.append(Link(r["url"], r["lang"], fact(r["fact_id"])[2]))
+
+        cited = {c.source_id for cs in cites.values() for c in cs}
+        cited |= {r["source_id"] for r in self._rows(
+            "SELECT source_id FROM record_sources WHERE record_id = ?", (record_id,))}
+        record.sources = [s for s in self.sources() if s.id in cited]
+        return record
+
+    # -- search ----------------------------------------------------------------------
+
+    def index_documents(self) -> Iterator[dict[str, Any]]:
+        """Every record as the text the search index needs, one dict per record."""
+        per_record: dict[str, dict[str, Any]] = {}
+        for r in self._rows("SELECT id, kind, level FROM records ORDER BY id"):
+            per_record[r["id"]] = {
+                "id": r["id"], "kind": r["kind"], "level": r["level"],
+                "names": {}, "summaries": {}, "acronyms": [], "aliases": [],
+                "facts": {lang: [] for lang in vocab.LANGUAGES},
+            }
+        for r in self._rows("SELECT record_id, lang, text FROM names"):
+            per_record[r["record_id"]]["names"][r["lang"]] = r["text"]
+        for r in self._rows("SELECT record_id, lang, text FROM summaries"):
+            per_record[r["record_id"]]["summaries"][r["lang"]] = r["text"]
+        for table in ("acronyms", "aliases"):
+            for r in self._rows(f"SELECT record_id, text FROM {table} ORDER BY record_id, position"):
+                per_record[r["record_id"]][table].append(r["text"])
+        text_tables = (("statements", "record_id", "text"), ("budgets", "record_id", "note"),
+                       ("dates", "record_id", "note"), ("relations", "subject_id", "role"))
+        for table, key, prefix in text_tables:
+            cols = ", ".join(f"{prefix}_{lang}" for lang in vocab.LANGUAGES)
+            for r in self._rows(f"SELECT {key} AS rid, {cols} FROM {table} ORDER BY fact_id"):
+                for lang in vocab.LANGUAGES:
+                    if r[f"{prefix}_{lang}"]:
+                        per_record[r["rid"]]["facts"][lang].append(r[f"{prefix}_{lang}"])
+        yield from per_record.values()
+
+    @property
+    def searcher(self) -> Searcher:
+        """The search engine over this library, created (and its index built) on first use."""
+        if self._searcher is None:
+            from belgai_desktop.core.search import Searcher
+
+            self._searcher = Searcher(self)
+        return self._searcher

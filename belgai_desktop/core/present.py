@@ -1,0 +1,121 @@
+"""Turns model facts into translated, locale-formatted phrases, shared by the CLI text
+output, the record page and the printed summary, so all three say the same thing."""
+
+from __future__ import annotations
+
+from belgai_desktop.core import labels
+from belgai_desktop.core.formatting import format_date, format_list, format_money_range
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
+from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related
+
+
+def citation_text(c: Citation, lang: str) -> str:
+    """'A.I. Governance in Belgium, §1.4 (as of 28 September 2025)'."""
+    where = f", {c.where}" if c.where else ""
+    if c.as_of:
+        return _("{title}{where} (as of {date})").format(
+            title=c.title, where=where, date=format_date(c.as_of, lang, c.as_of_precision))
+    return f"{c.title}{where}"
+
+
+def citations_text(cites: list[Citation], lang: str) -> str:
+    return "; ".join(citation_text(c, lang) for c in cites)
+
+
+def budget_text(b: Budget, lang: str) -> str:
+    """'€32M – €35M per year (2019), approximately'."""
+    amount = format_money_range(b.amount, b.amount_max, b.currency, lang)
+    if b.qualifier == "more-than":
+        amount = pgettext("budget", "more than {amount}").format(amount=amount)
+    elif b.qualifier == "less-than":
+        amount = pgettext("budget", "less than {amount}").format(amount=amount)
+    elif b.approximate or b.qualifier == "about":
+        amount = pgettext("budget", "about {amount}").format(amount=amount)
+    text = f"{amount} {labels.period_label(b.period)}"
+    if b.year and b.year_end:
+        text += f" ({b.year}–{b.year_end})"
+    elif b.year:
+        text += f" ({b.year})"
+    return text
+
+
+def date_text(d: DateFact, lang: str) -> str:
+    return format_date(d.date, lang, d.precision)
+
+
+def related_text(r: Related) -> str:
+    rel = labels.relation_label(r.relation, r.direction)
+    if r.role:
+        return f"{r.title} — {r.role}"
+    return f"{rel}: {r.title}"
+
+
+def other_names(record: Record) -> list[tuple[str, str, bool]]:
+    """(lang, name, is_translation) for the languages other than the record's."""
+    seen = {record.title}
+    out = []
+    for lang, name in record.names.items():
+        if lang != record.lang and name.text not in seen:
+            seen.add(name.text)
+            out.append((lang, name.text, name.is_translation))
+    return out
+
+
+def render_text(record: Record) -> str:
+    """The whole record as plain text for the terminal (``belgai show``)."""
+    lang = record.lang
+    out: list[str] = []
+    title = record.title + (f" ({', '.join(record.acronyms)})" if record.acronyms else "")
+    out += [title, "=" * min(len(title), 78)]
+    out.append(f"{labels.kind_label(record.kind)} · {labels.level_label(record.level)} · {record.id}")
+    names = other_names(record)
+    if names:
+        out.append(_("Other names:"))
+        for name_lang, text, translated in names:
+            mark = " " + _("(our translation)") if translated else ""
+            out.append(f"  [{name_lang}] {text}{mark}")
+    out.append("")
+    summary = record.summary
+    if record.summary_lang != lang:
+        summary += " " + _("(English)")
+    out += [summary, ""]
+
+    def section(heading: str, lines: list[str]) -> None:
+        if lines:
+            out.append(heading)
+            out.extend(f"  - {line}" for line in lines)
+            out.append("")
+
+    def cite(cites: list[Citation]) -> str:
+        return f"  [{citations_text(cites, lang)}]" if cites else ""
+
+    section(_("Part of:"), [r.title for r in record.parents])
+    section(_("Parts:"), [r.title for r in record.children])
+    section(_("People:"), [f"{r.title} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
+                           for r in record.people])
+    section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {r.title}" + cite(r.citations)
+                          for r in record.roles])
+    section(_("Related:"), [f"{labels.relation_label(r.relation, r.direction)}: {r.title}" + cite(r.citations)
+                            for r in record.related])
+    disputed = " " + _("[DISPUTED: the sources disagree]")
+    section(_("Budgets:"), [
+        f"{labels.aspect_label(b.aspect)}: {budget_text(b, lang)}" + (disputed if b.disputed else "")
+        + (f" — {b.note}" if b.note else "") + cite(b.citations)
+        for b in record.budgets])
+    section(_("Dates:"), [
+        f"{labels.aspect_label(d.aspect)}: {date_text(d, lang)}" + (disputed if d.disputed else "")
+        + (f" — {d.note}" if d.note else "") + cite(d.citations)
+        for d in record.dates])
+    section(_("Facts:"), [
+        f"{labels.aspect_label(s.aspect)}: {s.text}" + (disputed if s.disputed else "") + cite(s.citations)
+        for s in record.statements])
+    section(_("Links:"), [link.url for link in record.links])
+    section(_("Sources:"), [
+        f"{s.title} — {s.publisher}, {format_date(s.date, lang, s.date_precision) if s.date else _('undated')} ({s.file})"
+        for s in record.sources])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def join_titles(items: list[Related], lang: str) -> str:
+    return format_list([r.title for r in items], lang)
