@@ -1,0 +1,75 @@
+"""Shared fixtures. Every test runs with its own cache, settings and language (napari's
+``_fresh_settings``), so no test depends on another or on the machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from belgai_desktop.core import i18n, paths
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TESTS_DIR = Path(__file__).parent
+FIXTURE_DB_DIR = TESTS_DIR / "fixtures" / "db"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A fresh cache, config and settings folder for every test; English; no system locale."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BELGAI_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("BELGAI_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def fixture_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small database built from tests/fixtures/db (invented test records)."""
+    from belgai_desktop.core.build import build
+
+    target = tmp_path_factory.mktemp("fixture-db") / "belgai.sqlite"
+    return build(FIXTURE_DB_DIR, target, paths.seeds_dir())
+
+
+@pytest.fixture
+def fixture_library(fixture_db_path: Path):
+    from belgai_desktop.core.library import Library
+
+    lib = Library(fixture_db_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_db_path() -> Path:
+    return paths.DB_DIR / "belgai.sqlite"
+
+
+@pytest.fixture
+def library(bundled_db_path: Path):
+    """The real bundled database, for end-to-end and relevance tests."""
+    from belgai_desktop.core.library import Library
+
+    lib = Library(bundled_db_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def db_copy(tmp_path: Path) -> Path:
+    """A writable copy of the reference sources, for tests that break them on purpose."""
+    target = tmp_path / "db"
+    shutil.copytree(paths.DB_DIR, target, ignore=shutil.ignore_patterns("*.sqlite", ".belgai-build-*"))
+    return target
