@@ -1,16 +1,26 @@
 """Interface language: gettext catalogs (domain ``belgai``) and the current language.
 
-English is the source language. Catalogs live in ``locales/<lang>/LC_MESSAGES/belgai.po``;
-the ``.mo`` files are compiled from them on first use into the user's cache when they are
-missing or older than the ``.po`` (so a fresh clone works without a build step).
-Anything wrong with a catalog or a language setting falls back to English with one warning.
+English is the source language. Catalogs live in ``locales/<lang>/LC_MESSAGES/belgai.po``.
+A ``.mo`` next to the ``.po`` (made by ``python tools/i18n.py compile`` or a packager) is used
+when it is at least as new as the ``.po``; otherwise the ``.po`` is compiled with babel on first
+use and cached in the user's cache folder under a name derived from its content, so a fresh
+clone works without a build step and an edited ``.po`` is never shadowed by a stale cache.
+Anything wrong — a missing or corrupt catalog, an unwritable cache, an unsupported language in
+the settings or the environment — falls back to English with one warning through
+:mod:`belgai_desktop.core.messages`, never an exception. The POSIX locale (``C``, ``POSIX``) or
+no locale at all means "no preference": English, silently.
+
+May import only the standard library, babel (lazily) and ``core.messages/paths/vocab``.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import hashlib
+import io
 import locale
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -21,6 +31,9 @@ _lock = threading.Lock()
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = vocab.DEFAULT_LANGUAGE
 _warned: set[str] = set()
+_NO_PREFERENCE = {"", "c", "posix"}
+# Windows reports locale names in English ("Dutch_Belgium").
+_LANGUAGE_NAMES = {"english": "en", "dutch": "nl", "flemish": "nl", "french": "fr", "german": "de"}
 
 
 def _warn_once(text: str) -> None:
@@ -29,54 +42,115 @@ def _warn_once(text: str) -> None:
         messages.warning(text)
 
 
-def _compiled_catalog(lang: str) -> Path | None:
-    """Path to an up-to-date .mo for ``lang``, compiling the .po with babel if needed."""
-    po = paths.LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def _po_path(lang: str) -> Path:
+    return paths.LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _parse_mo(data: bytes) -> _gettext.GNUTranslations:
+    return _gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _load_catalog(lang: str) -> _gettext.GNUTranslations:
+    """The translations for ``lang``; raises with a short reason when none can be loaded."""
+    po = _po_path(lang)
     shipped = po.with_suffix(".mo")
+    reason = f"no catalog {po.name} for {lang!r}"
     if shipped.is_file() and (not po.is_file() or shipped.stat().st_mtime >= po.stat().st_mtime):
-        return shipped
+        try:
+            return _parse_mo(shipped.read_bytes())
+        except Exception as exc:  # corrupt or unreadable: compile the .po instead, if any
+            reason = f"{shipped.name} is unreadable ({exc})"
     if not po.is_file():
-        return None
-    target = paths.cache_dir() / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if target.is_file() and target.stat().st_mtime >= po.stat().st_mtime:
-        return target
+        raise LookupError(reason)
+    source = po.read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:16]
+    cached = paths.cache_dir() / "locales" / lang / f"{DOMAIN}-{digest}.mo"
+    if cached.is_file():
+        try:
+            return _parse_mo(cached.read_bytes())
+        except Exception:  # a damaged cache file: compile again below
+            pass
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        write_mo(f, catalog)
-    os.replace(tmp, target)
-    return target
+    catalog = read_po(io.BytesIO(source), locale=lang, domain=DOMAIN, abort_invalid=True)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    translation = _parse_mo(buf.getvalue())
+    try:  # caching only saves time; a read-only or full disk is not an error
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(buf.getvalue())
+        os.replace(tmp, cached)
+        for old in cached.parent.glob(f"{DOMAIN}-*.mo"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return translation
 
 
 def normalize_language(value: str | None) -> str | None:
-    """'nl_BE.UTF-8' → 'nl'; None for anything that is not one of our languages."""
+    """'nl_BE.UTF-8' → 'nl', 'Dutch_Belgium' → 'nl'; None for anything that is not one of
+    our languages."""
     if not value:
         return None
-    code = value.replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    code = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    code = _LANGUAGE_NAMES.get(code, code)
     return code if code in vocab.LANGUAGES else None
 
 
-def system_language() -> str:
-    """The language of the system locale: nl_* → nl, fr_* → fr, de_* → de, else en."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return normalize_language(value.split(":")[0]) or vocab.DEFAULT_LANGUAGE
+def _platform_locale() -> str | None:
+    """The user's locale when no environment variable says it (Windows, some macOS apps)."""
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+            name = locale.windows_locale.get(lcid)
+            if name:
+                return name
+        except (AttributeError, OSError):
+            pass
     try:
-        return normalize_language(locale.getlocale()[0]) or vocab.DEFAULT_LANGUAGE
-    except ValueError:
+        return locale.getlocale(locale.LC_MESSAGES if hasattr(locale, "LC_MESSAGES") else locale.LC_CTYPE)[0]
+    except (ValueError, TypeError):
+        return None
+
+
+def system_language() -> str:
+    """The language of the user's locale: nl_* → nl, fr_* → fr, de_* → de, else en.
+
+    Follows gettext's order: ``LANGUAGE`` (a colon-separated list, the first of our languages
+    wins) unless the locale is C/POSIX, then ``LC_ALL``, ``LC_MESSAGES``, ``LANG``. A locale in
+    a language we do not have (``es_ES``, ``xx_YY``) gives English with one warning.
+    """
+    env_locale = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), None)
+    if env_locale is None:
+        env_locale = _platform_locale()
+    if env_locale is not None and env_locale.split(".")[0].strip().lower() in _NO_PREFERENCE:
         return vocab.DEFAULT_LANGUAGE
+    for candidate in os.environ.get("LANGUAGE", "").split(":"):
+        lang = normalize_language(candidate)
+        if lang:
+            return lang
+    if not env_locale:
+        return vocab.DEFAULT_LANGUAGE
+    lang = normalize_language(env_locale)
+    if lang is None:
+        _warn_once(f"the system language {env_locale!r} is not available; using English")
+        return vocab.DEFAULT_LANGUAGE
+    return lang
 
 
 def set_language(value: str | None) -> str:
-    """Switch the interface language; returns the language actually in use."""
+    """Switch the interface language; returns the language actually in use.
+
+    ``None`` or an empty value means English. Never raises: an unsupported value or a catalog
+    that cannot be loaded gives English and one warning.
+    """
     global _translation, _language
-    lang = normalize_language(value)
+    lang = normalize_language(value) if isinstance(value, str) else None
     if lang is None:
         if value:
             _warn_once(f"unsupported language {value!r}; using English")
@@ -84,11 +158,7 @@ def set_language(value: str | None) -> str:
     translation: _gettext.NullTranslations = _gettext.NullTranslations()
     if lang != vocab.DEFAULT_LANGUAGE:
         try:
-            mo = _compiled_catalog(lang)
-            if mo is None:
-                raise FileNotFoundError(f"no catalog for {lang}")
-            with mo.open("rb") as f:
-                translation = _gettext.GNUTranslations(f)
+            translation = _load_catalog(lang)
         except Exception as exc:  # any broken catalog: English, one warning, no crash
             _warn_once(f"the {lang} translation cannot be loaded ({exc}); using English")
             lang = vocab.DEFAULT_LANGUAGE
