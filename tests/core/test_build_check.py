@@ -1,0 +1,147 @@
+"""The reference data builds deterministically, and `db check` catches what would mislead a reader."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from belgai_desktop.cli import main
+from belgai_desktop.core import paths
+from belgai_desktop.core.build import build, source_hash
+from belgai_desktop.core.check import check_database, check_source_data, text_problems
+from belgai_desktop.core.errors import SourceDataError
+from belgai_desktop.core.sourcedata import read_all
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_real_sources_pass_every_check():
+    problems = check_source_data(read_all(paths.DB_DIR), paths.seeds_dir())
+    assert problems == []
+
+
+def test_bundled_database_passes_every_check_and_is_current(bundled_db_path):
+    assert check_database(bundled_db_path, paths.DB_DIR, paths.seeds_dir()) == []
+
+
+def test_build_is_deterministic_and_the_committed_database_is_current(tmp_path, bundled_db_path):
+    first = build(paths.DB_DIR, tmp_path / "a.sqlite")
+    second = build(paths.DB_DIR, tmp_path / "b.sqlite")
+    assert first.read_bytes() == second.read_bytes()
+    # If this fails, run `belgai db build` and commit db/belgai.sqlite.
+    assert dump(bundled_db_path) == dump(first)
+
+
+def test_database_records_schema_version_and_foreign_keys(bundled_db_path):
+    conn = sqlite3.connect(bundled_db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    fks = conn.execute("PRAGMA foreign_key_list(relations)").fetchall()
+    assert {row[2] for row in fks} == {"facts", "records"}
+    stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    assert stored["source_hash"] == source_hash(paths.DB_DIR)
+
+
+def _edit(db_dir: Path, record_id: str, old: str, new: str) -> None:
+    path = db_dir / "records" / f"{record_id}.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _check(db_dir: Path, capsys) -> tuple[int, str]:
+    code = main(["db", "check", "--db-dir", str(db_dir)])
+    return code, capsys.readouterr().out
+
+
+PLAN = "flemish-ai-policy-plan"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('to = "flemish-government"', 'to = "no-such-body"', "points to unknown record 'no-such-body'"),
+        ("\nde = \"Der Plan der", "\nxx = \"Der Plan der", "summary has no 'de' text"),
+        ('sources = ["ai-watch-2020#Flanders"]\n\n[[budget]]', 'sources = []\n\n[[budget]]', "has no sources"),
+        ("yearly budget;", "yearly budget; write to info@example.org;", "contains an e-mail address 'info@example.org'"),
+        ("\nen = \"The Government", "\nen = \"Call 02 123 45 67. The Government", "contains a phone number"),
+        ('url = "https://www.flandersai.be/en/beleidsplan-artificiele-intelligentie"',
+         'url = "https://www.flandersai.be/en/invented-page"', "is not written in its cited document"),
+        ('dispute = "launch-date"\nsources = ["ai-watch-2020#Flanders"]',
+         'sources = ["ai-watch-2020#Flanders"]', "disagree but"),
+        ('sources = ["ai-watch-2020#Flanders"]\n\n[[budget]]',
+         'sources = ["no-such-document"]\n\n[[budget]]', "unknown source 'no-such-document'"),
+    ],
+    ids=["dangling-reference", "missing-language", "unsourced-fact", "invented-email", "invented-phone",
+         "invented-url", "silent-disagreement", "unknown-source"],
+)
+def test_check_catches_a_broken_copy_of_the_data(db_copy, capsys, old, new, expected):
+    build(db_copy)  # a database that is current with the copy before we break it
+    _edit(db_copy, PLAN, old, new)
+    code, out = _check(db_copy, capsys)
+    assert code == 1
+    assert expected in out
+
+
+def test_check_passes_on_an_untouched_copy(db_copy, capsys):
+    build(db_copy)
+    code, out = _check(db_copy, capsys)
+    assert code == 0, out
+
+
+def test_check_reports_a_stale_database(db_copy, capsys):
+    build(db_copy)
+    _edit(db_copy, PLAN, "Renewed for a second", "Renewed for a 2nd")
+    code, out = _check(db_copy, capsys)
+    assert code == 1
+    assert "out of date" in out
+
+
+def test_check_reports_a_dangling_row_in_the_database(db_copy, capsys):
+    target = build(db_copy)
+    conn = sqlite3.connect(target)
+    conn.execute("INSERT INTO relations (fact_id, subject_id, relation, object_id) "
+                 "VALUES ('x/relation/1', 'nobody', 'leads', 'nothing')")
+    conn.commit()
+    conn.close()
+    code, out = _check(db_copy, capsys)
+    assert code == 1
+    assert "dangling reference in table relations" in out
+
+
+def test_build_refuses_broken_data_and_keeps_the_old_database(db_copy):
+    target = build(db_copy)
+    before = target.read_bytes()
+    _edit(db_copy, PLAN, 'to = "flemish-government"', 'to = "no-such-body"')
+    with pytest.raises(SourceDataError, match="nothing was built"):
+        build(db_copy)
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ["see www.example.be", "mail a.b@c.eu", "+32 2 123 45 67"])
+def test_contact_details_in_prose_are_refused(text):
+    assert text_problems("x", text)
+
+
+@pytest.mark.parametrize("text", ["Regulation (EU) 2024/1689", "€14.185 million in 2024", "60 citizens, 9 messages"])
+def test_ordinary_figures_are_not_mistaken_for_contacts(text):
+    assert text_problems("x", text) == []
+
+
+def test_every_fact_in_the_database_has_a_source_with_an_as_of_date(bundled_db_path):
+    conn = sqlite3.connect(bundled_db_path)
+    unsourced = conn.execute(
+        "SELECT f.id FROM facts f LEFT JOIN fact_sources s ON s.fact_id = f.id WHERE s.fact_id IS NULL"
+    ).fetchall()
+    assert unsourced == []
+    undated = conn.execute("SELECT count(*) FROM fact_sources WHERE as_of IS NULL OR as_of = ''").fetchone()[0]
+    assert undated == 0
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dict(conn.execute("SELECT key, value FROM meta"))["as_of"])
