@@ -1,7 +1,7 @@
 """Where things live: the bundled database, the source documents, the user's cache.
 
 Every location can be overridden by an environment variable, which the tests use to
-isolate themselves: ``BELGAI_DB``, ``BELGAI_SEEDS``, ``BELGAI_CACHE_DIR``.
+isolate themselves: ``BELGAI_DB``, ``BELGAI_SEEDS``, ``BELGAI_CACHE_DIR``, ``BELGAI_CONFIG_DIR``.
 """
 
 from __future__ import annotations
@@ -29,3 +29,8 @@ def seeds_dir() -> Path:
 
 def cache_dir() -> Path:
     return Path(os.environ.get("BELGAI_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    """The user's settings (the desktop app's window, language and filters)."""
+    return Path(os.environ.get("BELGAI_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))

@@ -1,0 +1,454 @@
+"""The main window: search bar on top, results and the navigator on the left, the record
+page on the right; menus, history, language switching and remembered state.
+
+It owns no data access of its own: everything goes through the ``Library`` it is given.
+Every visible string is (re)set in :meth:`MainWindow.retranslate`, so switching the
+language re-translates the whole window at once, without a restart.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from belgai_desktop.core import messages, vocab
+from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
+from belgai_desktop.gui import settings as keys
+from belgai_desktop.gui.about import locale_date
+from belgai_desktop.gui.history import History
+from belgai_desktop.gui.language import AUTONYMS, apply_language
+from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
+from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
+from belgai_desktop.gui.record_view import RecordView
+from belgai_desktop.gui.results import ResultsView
+from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from belgai_desktop.core.library import Library
+
+APP_TITLE = "BelgAI Desktop"
+
+
+def _shortcut_text(seq: QKeySequence) -> str:
+    return seq.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: QSettings, lang: str) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.lang = lang
+        self.history = History()
+        self.current_record: str | None = None
+        self.about_dialog: QDialog | None = None
+        self._open_when_ready = False
+        self._record_count = len(library.list())
+
+        self.live = LiveSearch(library, self)
+        self.live.results.connect(self._show_results)
+        self.live.cleared.connect(self._clear_results)
+
+        self.results = ResultsView()
+        self.results.open_requested.connect(self.open_record)
+        self.search_bar = SearchBar(self.results)
+        self.search_bar.changed.connect(self._search_changed)
+        self.search_bar.field.open_requested.connect(self._open_from_field)
+        self.results_panel = ResultsPanel(self.results)
+        self.results_panel.suggestion_clicked.connect(self.search_for)
+
+        self.level_tree = LevelTree()
+        self.level_tree.record_activated.connect(self.open_record)
+        self.org_tree = OrganisationTree()
+        self.org_tree.record_activated.connect(self.open_record)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.results_panel, "")
+        self.tabs.addTab(self.level_tree, "")
+        self.tabs.addTab(self.org_tree, "")
+        self.tabs.setDocumentMode(True)
+
+        self.page = RecordView()
+        self.page.record_requested.connect(self.open_record)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.data_label = QLabel()
+        self.statusBar().addPermanentWidget(self.data_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        messages.add_handler(self._show_message)
+        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
+
+        self._restore()
+        self.retranslate()
+        self.search_bar.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- construction ----------------------------------------------------------------
+
+    def _action(self, slot: Any, shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _create_actions(self) -> None:
+        K = QKeySequence
+        self.print_preview_action = self._action(self.print_preview, [K("Ctrl+P")])
+        self.print_action = self._action(self.print_record, [K("Ctrl+Shift+P")])
+        self.save_pdf_action = self._action(self.save_pdf, [K("Ctrl+Shift+S")])
+        self.quit_action = self._action(self.close, [K(K.StandardKey.Quit), K("Ctrl+Q")])
+        self.find_action = self._action(self.focus_search, [K("Ctrl+K"), K(K.StandardKey.Find)])
+        self.copy_action = self._action(self.page.copy, [K(K.StandardKey.Copy)])
+        self.back_action = self._action(self.go_back, [K("Alt+Left"), K(K.StandardKey.Back)])
+        self.forward_action = self._action(self.go_forward, [K("Alt+Right"), K(K.StandardKey.Forward)])
+        self.results_tab_action = self._action(lambda: self._show_tab(0), [K("Ctrl+1")])
+        self.level_tab_action = self._action(lambda: self._show_tab(1), [K("Ctrl+2")])
+        self.org_tab_action = self._action(lambda: self._show_tab(2), [K("Ctrl+3")])
+        self.page_focus_action = self._action(self.focus_page, [K("F6")])
+        self.zoom_in_action = self._action(lambda: self._zoom(+1), [K(K.StandardKey.ZoomIn), K("Ctrl+=")])
+        self.zoom_out_action = self._action(lambda: self._zoom(-1), [K(K.StandardKey.ZoomOut)])
+        self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
+        self.about_action = self._action(self.show_about)
+        self.about_qt_action = self._action(QApplication.aboutQt)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in vocab.LANGUAGES:
+            action = QAction(AUTONYMS[lang], self, checkable=True)
+            action.setData(lang)
+            action.triggered.connect(lambda checked=False, lang=lang: self.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+        self._update_history_actions()
+        self._update_record_actions()
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for a in (self.print_preview_action, self.print_action, self.save_pdf_action):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.copy_action)
+        self.go_menu = bar.addMenu("")
+        self.go_menu.addAction(self.back_action)
+        self.go_menu.addAction(self.forward_action)
+        self.view_menu = bar.addMenu("")
+        for a in (self.results_tab_action, self.level_tab_action, self.org_tab_action,
+                  self.page_focus_action):
+            self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            self.view_menu.addAction(a)
+        self.language_menu = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, self.go_menu, self.view_menu,
+                                   self.language_menu, self.help_menu]
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("navigation")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.addAction(self.forward_action)
+        self.toolbar.addWidget(self.search_bar)
+        self.toolbar.addAction(self.print_preview_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        for action in (self.back_action, self.forward_action, self.print_preview_action):
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    # -- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+        self.language_actions[self.lang].setChecked(True)
+        titles = (_("&File"), _("&Edit"), _("&Go"), _("&View"), _("&Language"), _("&Help"))
+        for menu, title in zip(self.menus, titles, strict=True):
+            menu.setTitle(title)
+        texts = {
+            self.print_preview_action: (_("Print Pre&view…"),
+                                        _("Preview the one-page summary of this record")),
+            self.print_action: (_("&Print…"), _("Print the one-page summary of this record")),
+            self.save_pdf_action: (_("&Save as PDF…"),
+                                   _("Save the one-page summary of this record as a PDF")),
+            self.quit_action: (_("&Quit"), _("Close BelgAI Desktop")),
+            self.find_action: (_("&Find"), _("Go to the search field")),
+            self.copy_action: (_("&Copy"), _("Copy the selected text of the page")),
+            self.back_action: (_("&Back"), _("Go back to the previous record")),
+            self.forward_action: (_("&Forward"), _("Go forward to the next record")),
+            self.results_tab_action: (_("Search &results"), _("Show the search results")),
+            self.level_tab_action: (_("Browse by &level"), _("Browse records by government level and kind")),
+            self.org_tab_action: (_("&Organisation tree"), _("Browse the organisational hierarchy")),
+            self.page_focus_action: (_("Read the &page"), _("Move the keyboard focus to the record page")),
+            self.zoom_in_action: (_("Zoom &in"), _("Larger text on the record page")),
+            self.zoom_out_action: (_("Zoom &out"), _("Smaller text on the record page")),
+            self.zoom_reset_action: (_("&Normal size"), _("Normal text size on the record page")),
+            self.about_action: (_("&About BelgAI Desktop"), _("Version, data date and sources")),
+            self.about_qt_action: (_("About &Qt"), _("The Qt toolkit this app is built with")),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            shortcut = action.shortcut()
+            action.setToolTip(f"{tip} ({_shortcut_text(shortcut)})" if not shortcut.isEmpty() else tip)
+            action.setStatusTip(tip)
+        self.toolbar.setWindowTitle(_("Navigation"))
+        self.toolbar.setAccessibleName(_("Navigation"))
+        for action in (self.back_action, self.forward_action, self.print_preview_action):
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.search_bar.retranslate(_shortcut_text(self.find_action.shortcut()))
+        self.results_panel.retranslate()
+        for index, (name, tip) in enumerate((
+            (_("Results"), _("Search results")),
+            (_("By level"), _("Records by government level and kind")),
+            (_("Organisation"), _("The organisational hierarchy: which body is part of which")),
+        )):
+            self.tabs.setTabText(index, name)
+            self.tabs.setTabToolTip(index, tip)
+        self.tabs.setAccessibleName(_("Results and browsing"))
+        self.level_tree.setAccessibleName(_("Records by government level"))
+        self.org_tree.setAccessibleName(_("Organisation tree"))
+        self.page.setAccessibleName(_("Record page"))
+        self.data_label.setText(ngettext("{n} record · data as of {date}", "{n} records · data as of {date}",
+                                         self._record_count).format(
+            n=self._record_count, date=locale_date(self.library.as_of) or "?"))
+        self.data_label.setAccessibleName(_("Data version"))
+        self.level_tree.populate(self.library, self.lang)
+        self.org_tree.populate(self.library, self.lang)
+        self._render_page()
+        if self.search_bar.query.strip():
+            self._search_changed()
+
+    @Slot(str)
+    def set_language(self, lang: str) -> None:
+        self.lang = apply_language(lang)
+        self.settings.setValue(keys.LANGUAGE, self.lang)
+        self.retranslate()
+
+    # -- search ----------------------------------------------------------------------
+
+    def _search_changed(self) -> None:
+        query = self.search_bar.query
+        if query.strip():
+            self.tabs.setCurrentWidget(self.results_panel)
+        self.live.request(SearchRequest(query, self.lang, self.search_bar.kind_filter,
+                                        self.search_bar.level_filter))
+
+    def _show_results(self, result: Any) -> None:
+        filtered = bool(self.search_bar.kind_filter or self.search_bar.level_filter)
+        self.results_panel.show_result(result, filtered)
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self.results.open_current()
+
+    def _clear_results(self) -> None:
+        self._open_when_ready = False
+        self.results_panel.show_start()
+
+    def _open_from_field(self) -> None:
+        if self.live.is_busy():
+            self._open_when_ready = True
+            self.live.run_now()
+        else:
+            self.results.open_current()
+
+    @Slot(str)
+    def search_for(self, text: str) -> None:
+        self.search_bar.field.setText(text)
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.search_bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.field.selectAll()
+
+    def focus_page(self) -> None:
+        self.page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        widget = self.results if index == 0 else self.tabs.widget(index)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- records and history ---------------------------------------------------------
+
+    @Slot(str)
+    def open_record(self, record_id: str) -> None:
+        if not self.library.exists(record_id):
+            messages.error(_("There is no record “{id}”.").format(id=record_id))
+            return
+        self.current_record = record_id
+        self.history.visit(record_id)
+        self._render_page()
+        self._update_history_actions()
+        self._update_record_actions()
+
+    def _go(self, record_id: str | None) -> None:
+        if record_id and record_id != self.current_record:
+            self.current_record = record_id
+            self._render_page()
+        self._update_history_actions()
+
+    def go_back(self) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def _render_page(self) -> None:
+        if self.current_record is None:
+            self.page.set_page(self._welcome_html())
+            self.setWindowTitle(APP_TITLE)
+            return
+        from belgai_desktop.gui.record_html import record_html  # loads babel: not before the window shows
+
+        try:
+            record = self.library.get(self.current_record, self.lang)
+        except BelgaiError as exc:
+            messages.error(str(exc))
+            return
+        self.page.set_page(record_html(record))
+        self.setWindowTitle(f"{record.title} — {APP_TITLE}")
+        self.level_tree.select_id(record.id)
+
+    def _welcome_html(self) -> str:
+        e = html.escape
+        shortcut = _shortcut_text(self.find_action.shortcut())
+        tips = [
+            _("Type in the search field ({shortcut}) and press Enter to open the first result; "
+              "Up and Down choose another.").format(shortcut=shortcut),
+            _("Browse by government level or the organisation tree on the left."),
+            _("Every fact shows its source: the numbers in brackets lead to the notes "
+              "at the end of the page."),
+            _("Back and Forward: Alt+Left and Alt+Right. "
+              "Print the one-page summary of a record with Ctrl+P."),
+        ]
+        intro = _("An offline reference to AI governance in Belgium: bodies, strategies, laws, "
+                  "people and their sources.")
+        as_of = _("Data as of {date}.").format(date=locale_date(self.library.as_of) or "?")
+        return (f"<h1>{e(APP_TITLE)}</h1><p>{e(intro)}</p>"
+                + "<ul>" + "".join(f"<li>{e(t)}</li>" for t in tips) + "</ul>"
+                + f"<p><small>{e(as_of)}</small></p>")
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def _update_record_actions(self) -> None:
+        for action in (self.print_preview_action, self.print_action, self.save_pdf_action):
+            action.setEnabled(self.current_record is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
+                and watched.window() is self:
+            assert isinstance(event, QMouseEvent)
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- print -----------------------------------------------------------------------
+
+    def print_preview(self) -> None:
+        if self.current_record:
+            from belgai_desktop.gui import print_actions
+
+            print_actions.preview(self, self.library, self.current_record, self.lang)
+
+    def print_record(self) -> None:
+        if self.current_record:
+            from belgai_desktop.gui import print_actions
+
+            print_actions.print_dialog(self, self.library, self.current_record, self.lang)
+
+    def save_pdf(self) -> None:
+        if self.current_record:
+            from belgai_desktop.gui import print_actions
+
+            print_actions.save_pdf(self, self.library, self.current_record, self.lang)
+
+    # -- other -----------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        from belgai_desktop.gui.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.library, self)
+        self.about_dialog.exec()
+        self.about_dialog = None
+
+    def _zoom(self, step: int | None) -> None:
+        self.page.set_zoom(0 if step is None else self.page.zoom + step)
+
+    def _show_message(self, level: str, text: str) -> None:
+        self.statusBar().showMessage(text, 15000 if level == "error" else 8000)
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = keys.blob(s, keys.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = keys.blob(s, keys.STATE)
+        if state is not None:
+            self.restoreState(state)
+        sizes = keys.numbers(s, keys.SPLITTER)
+        self.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [460, 740])
+        self.page.set_zoom(keys.number(s, keys.PAGE_ZOOM))
+        self.search_bar.retranslate(_shortcut_text(self.find_action.shortcut()))  # fill the combos
+        self.search_bar.set_filters(keys.text(s, keys.KIND_FILTER) or None,
+                                    keys.text(s, keys.LEVEL_FILTER) or None)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue(keys.GEOMETRY, self.saveGeometry())
+        s.setValue(keys.STATE, self.saveState())
+        s.setValue(keys.SPLITTER, self.splitter.sizes())
+        s.setValue(keys.PAGE_ZOOM, self.page.zoom)
+        s.setValue(keys.KIND_FILTER, self.search_bar.kind_filter or "")
+        s.setValue(keys.LEVEL_FILTER, self.search_bar.level_filter or "")
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        messages.remove_handler(self._show_message)
+        QApplication.instance().removeEventFilter(self)
+        self.live.wait(5000)
+        super().closeEvent(event)

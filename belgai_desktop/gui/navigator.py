@@ -1,0 +1,112 @@
+"""Browsing without searching: records by government level and kind, and the
+organisational tree (parent → children) from :meth:`Library.tree`.
+
+Both are ``QTreeWidget``s; activating a record (Enter, double-click or click) emits
+``record_activated(id)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from belgai_desktop.core import labels, vocab
+from belgai_desktop.core.i18n import gettext as _
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.library import Library
+    from belgai_desktop.core.model import RecordSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The levels in the order a Belgian civil servant expects them.
+LEVEL_ORDER = ("eu", "federal", "flemish", "walloon", "brussels", "community", "international",
+               "non-governmental")
+
+
+class _RecordTree(QTreeWidget):
+    record_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        record_id = item.data(0, ID_ROLE)
+        if record_id:
+            self.record_activated.emit(record_id)
+
+    def record_item(self, s: RecordSummary, parent: QTreeWidgetItem | QTreeWidget,
+                    detail: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [s.title])
+        item.setData(0, ID_ROLE, s.id)
+        item.setToolTip(0, detail)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{s.title}, {detail}")
+        return item
+
+    def find_id(self, record_id: str) -> QTreeWidgetItem | None:
+        for item in self.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive):
+            if item.data(0, ID_ROLE) == record_id:
+                return item
+        return None
+
+    def select_id(self, record_id: str) -> None:
+        item = self.find_id(record_id)
+        if item is not None:
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+
+
+class LevelTree(_RecordTree):
+    """Level → kind group → records."""
+
+    def populate(self, library: Library, lang: str) -> None:
+        self.clear()
+        summaries = library.list(lang=lang)
+        for level in LEVEL_ORDER:
+            in_level = [s for s in summaries if s.level == level]
+            if not in_level:
+                continue
+            level_item = QTreeWidgetItem(self, [f"{labels.level_label(level)} ({len(in_level)})"])
+            level_item.setData(0, Qt.ItemDataRole.AccessibleTextRole, labels.level_label(level))
+            for group, kinds in vocab.KIND_GROUPS.items():
+                in_group = [s for s in in_level if s.kind in kinds]
+                if not in_group:
+                    continue
+                group_item = QTreeWidgetItem(level_item, [f"{labels.group_label(group)} ({len(in_group)})"])
+                for s in in_group:
+                    self.record_item(s, group_item, labels.kind_label(s.kind))
+
+
+class OrganisationTree(_RecordTree):
+    """The organisational hierarchy, roots first; only records that have parts or are parts."""
+
+    def populate(self, library: Library, lang: str) -> None:
+        self.clear()
+        tree = library.tree(lang)
+        has_parent = {s.id for parent, children in tree.items() if parent for s in children}
+
+        def add(s: RecordSummary, parent: QTreeWidgetItem | QTreeWidget, seen: frozenset[str]) -> None:
+            detail = f"{labels.kind_label(s.kind)} · {labels.level_label(s.level)}"
+            item = self.record_item(s, parent, detail)
+            for child in tree.get(s.id, []):
+                if child.id not in seen:  # a cycle in the data must not hang the app
+                    add(child, item, seen | {child.id})
+
+        for root in tree.get(None, []):
+            if root.id in tree and root.id not in has_parent:
+                add(root, self, frozenset({root.id}))
+        self.expandToDepth(0)
+
+
+def level_tree_name() -> str:
+    return _("By level")
+
+
+def organisation_tree_name() -> str:
+    return _("Organisation")

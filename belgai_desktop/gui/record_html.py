@@ -1,0 +1,193 @@
+"""A record as the HTML of its page (for ``QTextBrowser``'s rich-text subset), built from
+the shared phrases in :mod:`belgai_desktop.core.present` and :mod:`belgai_desktop.core.labels`.
+
+Every fact carries numbered notes (``[1]``) that point to the "Notes" list, where each
+note names the document, the place in it and the as-of date; the note's text is also the
+link's tooltip. Facts the sources disagree on are shown side by side in one table, marked
+"Disputed" in words and with a sign, never by colour alone. Links to other records use the
+``record:<id>`` scheme; web links are plain ``https:`` links the view opens only on click.
+
+No Qt import: the output is a string, testable without a display.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from belgai_desktop.core import labels, present
+from belgai_desktop.core.formatting import format_date
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
+from belgai_desktop.core.model import Citation, Record, Related, Source
+
+RECORD_SCHEME = "record"
+DISPUTED_SIGN = "⚠"
+
+
+def language_name(lang: str) -> str:
+    return {
+        "en": pgettext("language", "English"),
+        "nl": pgettext("language", "Dutch"),
+        "fr": pgettext("language", "French"),
+        "de": pgettext("language", "German"),
+    }.get(lang, lang)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def record_link(record_id: str, title: str) -> str:
+    return f'<a href="{RECORD_SCHEME}:{esc(record_id)}">{esc(title)}</a>'
+
+
+class _Notes:
+    """Numbers citations in order of first use; the same citation keeps its number."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.items: list[str] = []
+        self._numbers: dict[tuple[str, str, str | None], int] = {}
+
+    def number(self, c: Citation) -> int:
+        key = (c.source_id, c.where, c.as_of)
+        if key not in self._numbers:
+            self.items.append(present.citation_text(c, self.lang))
+            self._numbers[key] = len(self.items)
+        return self._numbers[key]
+
+    def marks(self, cites: Sequence[Citation]) -> str:
+        """'[1][2]' as superscript links to the notes, each with its note as tooltip."""
+        out = []
+        for c in cites:
+            n = self.number(c)
+            tip = esc(_("Source: {citation}").format(citation=self.items[n - 1]))
+            out.append(f'<a href="#note-{n}" title="{tip}">[{n}]</a>')
+        return f"<sup>{''.join(out)}</sup>" if out else ""
+
+
+def _section(heading: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f"<h2>{esc(heading)}</h2><ul>{lis}</ul>"
+
+
+def _related_line(r: Related, text: str, notes: _Notes) -> str:
+    return f"{text} <small>({esc(labels.kind_label(r.kind))})</small>{notes.marks(r.citations)}"
+
+
+def _facts_section(heading: str, facts: Sequence[Any], value: Callable[[Any], str], notes: _Notes) -> str:
+    """Facts in order; those sharing a dispute key become one side-by-side table."""
+    items: list[str] = []
+    done: set[str] = set()
+    for f in facts:
+        aspect = esc(labels.aspect_label(f.aspect))
+        if f.disputed and f.dispute:
+            if f.dispute in done:
+                continue
+            done.add(f.dispute)
+            group = [g for g in facts if g.disputed and g.dispute == f.dispute]
+            items.append(_dispute_table(aspect, group, value, notes))
+            continue
+        note = f" — {esc(f.note)}" if getattr(f, "note", None) else ""
+        items.append(f"<b>{aspect}:</b> {value(f)}{note}{notes.marks(f.citations)}")
+    return _section(heading, items)
+
+
+def _dispute_table(aspect: str, group: Sequence[Any], value: Callable[[Any], str], notes: _Notes) -> str:
+    head = _("{sign} Disputed: the sources disagree on “{aspect}”. "
+             "Each value is shown with its source.").format(sign=DISPUTED_SIGN, aspect=aspect)
+    values, sources = [], []
+    for f in group:
+        note = f"<br><small>{esc(f.note)}</small>" if getattr(f, "note", None) else ""
+        width = 100 // len(group)
+        values.append(f"<td width='{width}%'><b>{value(f)}</b>{note}{notes.marks(f.citations)}</td>")
+        cites = "; ".join(esc(present.citation_text(c, notes.lang)) for c in f.citations)
+        sources.append(f"<td><small>{esc(_('According to:'))} {cites}</small></td>")
+    return (
+        f"<b>{aspect}:</b>"
+        "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
+        f"<tr><td colspan='{len(group)}'><b>{esc(head)}</b></td></tr>"
+        f"<tr>{''.join(values)}</tr><tr>{''.join(sources)}</tr></table>"
+    )
+
+
+def _source_line(s: Source, lang: str) -> str:
+    date = format_date(s.date, lang, s.date_precision) if s.date else _("undated")
+    who = ", ".join(p for p in (s.author, s.publisher) if p)
+    text = f"<b>{esc(s.title)}</b>"
+    if who:
+        text += f" — {esc(who)}"
+    return f"{text}, {esc(date)} <small>({esc(s.file)})</small>"
+
+
+def record_html(record: Record) -> str:
+    lang = record.lang
+    notes = _Notes(lang)
+    parts: list[str] = []
+
+    title = esc(record.title)
+    if record.title_is_translation:
+        title += f" <small>{esc(_('(our translation)'))}</small>"
+    parts.append(f"<h1>{title}{notes.marks(record.name_citations)}</h1>")
+    meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]
+    parts.append(f"<p>{' · '.join(meta)}</p>")
+
+    facts = []
+    if record.acronyms:
+        facts.append(f"<b>{esc(_('Acronyms:'))}</b> {esc(', '.join(record.acronyms))}")
+    if record.aliases:
+        facts.append(f"<b>{esc(_('Also called:'))}</b> {esc('; '.join(record.aliases))}")
+    names = present.other_names(record)
+    if names:
+        rows = "".join(
+            f"<tr><td>{esc(language_name(name_lang))}</td><td>{esc(text)}"
+            + (f" <small><i>{esc(_('(our translation)'))}</i></small>" if translated else "")
+            + "</td></tr>"
+            for name_lang, text, translated in names)
+        facts.append(f"<b>{esc(_('Official names:'))}</b><table cellpadding='2'>{rows}</table>")
+    if facts:
+        parts.append("".join(f"<p>{f}</p>" for f in facts))
+
+    if record.summary:
+        fallback = ""
+        if record.summary_lang != lang:
+            fallback = f" <i>{esc(_('(English)'))}</i>"
+        parts.append(f"<p>{esc(record.summary)}{fallback}{notes.marks(record.summary_citations)}</p>")
+
+    def links(items: list[Related]) -> list[str]:
+        return [_related_line(r, record_link(r.id, r.title), notes) for r in items]
+
+    parts.append(_section(_("Part of"), links(record.parents)))
+    parts.append(_section(_("Parts"), links(record.children)))
+    parts.append(_section(_("People"), [
+        _related_line(r, f"{record_link(r.id, r.title)} — "
+                      f"{esc(r.role or labels.relation_label(r.relation, 'in'))}", notes)
+        for r in record.people]))
+    parts.append(_section(_("Roles"), [
+        _related_line(r, f"{esc(r.role or labels.relation_label(r.relation))}, "
+                      f"{record_link(r.id, r.title)}", notes)
+        for r in record.roles]))
+    parts.append(_section(_("Related"), [
+        _related_line(r, f"<i>{esc(labels.relation_label(r.relation, r.direction))}:</i> "
+                      f"{record_link(r.id, r.title)}", notes)
+        for r in record.related]))
+    parts.append(_facts_section(_("Budgets"), record.budgets,
+                                lambda b: esc(present.budget_text(b, lang)), notes))
+    parts.append(_facts_section(_("Dates"), record.dates, lambda d: esc(present.date_text(d, lang)), notes))
+    parts.append(_facts_section(_("Facts"), record.statements, lambda s: esc(s.text), notes))
+    parts.append(_section(_("Web links"), [
+        f'<a href="{esc(link.url)}">{esc(link.url)}</a>'
+        + (f" <small>({esc(language_name(link.lang))})</small>" if link.lang else "")
+        + notes.marks(link.citations)
+        for link in record.links]))
+    if notes.items:
+        rows = "".join(f'<li><a name="note-{n}"></a>{esc(text)}</li>'
+                       for n, text in enumerate(notes.items, start=1))
+        parts.append(f"<h2>{esc(_('Notes'))}</h2><ol>{rows}</ol>")
+    parts.append(_section(_("Sources"), [_source_line(s, lang) for s in record.sources]))
+    parts.append(f"<p><small>{esc(_('Record id: {id}').format(id=record.id))}</small></p>")
+    return "".join(p for p in parts if p)

@@ -1,0 +1,231 @@
+"""The search controls: the search bar (field, kind filter, level filter) at the top of the
+window, and the results panel (count, clickable "did you mean", the hits, or an empty state
+that says what to try).
+
+The search field keeps the keyboard: Up/Down/PageUp/PageDown move in the results, Enter
+opens the current one, Escape clears the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from belgai_desktop.core import labels, vocab
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
+from belgai_desktop.gui.navigator import LEVEL_ORDER
+from belgai_desktop.gui.results import ResultsView
+
+
+class SearchField(QLineEdit):
+    """The search box; moves the selection of ``results`` without losing focus."""
+
+    open_requested = Signal()
+
+    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results = results
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+            if key in steps and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self._results.move(steps[key])
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_requested.emit()
+                return True
+            if key == Qt.Key.Key_Escape and self.text():
+                self.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class SearchBar(QWidget):
+    """Search field and the two filters; ``changed`` whenever any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = SearchField(results, self)
+        self.kind = QComboBox(self)
+        self.level = QComboBox(self)
+        for combo in (self.kind, self.level):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.changed)
+        self.field.textChanged.connect(self.changed)
+        self.kind_label = QLabel(self)
+        self.kind_label.setBuddy(self.kind)
+        self.level_label = QLabel(self)
+        self.level_label.setBuddy(self.level)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.kind_label)
+        row.addWidget(self.kind)
+        row.addWidget(self.level_label)
+        row.addWidget(self.level)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    @property
+    def query(self) -> str:
+        return self.field.text()
+
+    @property
+    def kind_filter(self) -> str | None:
+        return self.kind.currentData() or None
+
+    @property
+    def level_filter(self) -> str | None:
+        return self.level.currentData() or None
+
+    def set_filters(self, kind: str | None, level: str | None) -> None:
+        for combo, value in ((self.kind, kind), (self.level, level)):
+            index = combo.findData(value or "")
+            combo.setCurrentIndex(max(index, 0))
+
+    def retranslate(self, shortcut_hint: str) -> None:
+        self.field.setPlaceholderText(
+            _("Search bodies, plans, people, laws… ({shortcut})").format(shortcut=shortcut_hint))
+        self.field.setAccessibleName(_("Search"))
+        self.field.setToolTip(_("Type words in any of the four languages; results appear as you type. "
+                                "Up and Down choose a result, Enter opens it."))
+        self.kind_label.setText(_("&Kind:"))
+        self.level_label.setText(_("&Level:"))
+        self.kind.setAccessibleName(_("Filter by kind"))
+        self.kind.setToolTip(_("Show only results of this kind"))
+        self.level.setAccessibleName(_("Filter by government level"))
+        self.level.setToolTip(_("Show only results from this government level"))
+        kind, level = self.kind_filter, self.level_filter
+        for combo in (self.kind, self.level):
+            combo.blockSignals(True)
+            combo.clear()
+        self.kind.addItem(_("All kinds"), "")
+        for group, kinds in vocab.KIND_GROUPS.items():
+            self.kind.addItem(labels.group_label(group), group)
+            if len(kinds) > 1:
+                for k in kinds:
+                    self.kind.addItem("    " + labels.kind_label(k), k)
+        self.level.addItem(_("All levels"), "")
+        for lvl in LEVEL_ORDER:
+            self.level.addItem(labels.level_label(lvl), lvl)
+        self.set_filters(kind, level)
+        for combo in (self.kind, self.level):
+            combo.blockSignals(False)
+
+
+class ResultsPanel(QWidget):
+    """Result count, "did you mean", and the hits or the empty state."""
+
+    suggestion_clicked = Signal(str)
+
+    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.results = results
+        self.count = QLabel(self)
+        self.count.setWordWrap(True)
+        self.suggestion = QPushButton(self)
+        self.suggestion.setFlat(True)
+        self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion.setStyleSheet("text-align: left; text-decoration: underline;")
+        self.suggestion.clicked.connect(lambda: self.suggestion_clicked.emit(self._suggestion))
+        self.suggestion.hide()
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setMargin(8)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(results)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.count)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.stack, 1)
+        self._suggestion = ""
+        self._query = ""
+        self._result: Any = None
+        self._filtered = False
+        self.show_start()
+
+    def show_start(self) -> None:
+        self._query, self._result = "", None
+        self.results.show_hits([])
+        self.stack.setCurrentWidget(self.empty)
+        self.count.hide()
+        self._set_suggestion("")
+        self._fill_empty()
+
+    def show_result(self, result: Any, filtered: bool) -> None:
+        self._query, self._result, self._filtered = result.query, result, filtered
+        self.results.show_hits(result.hits)
+        self._set_suggestion(result.suggestion or "")
+        self.count.show()
+        self._fill_count()
+        self.stack.setCurrentWidget(self.results if result.hits else self.empty)
+        self._fill_empty()
+
+    def _set_suggestion(self, text: str) -> None:
+        self._suggestion = text
+        self.suggestion.setVisible(bool(text))
+        self._fill_suggestion()
+
+    def _fill_count(self) -> None:
+        if self._result is not None:
+            n = self._result.total
+            self.count.setText(ngettext("{n} result", "{n} results", n).format(n=n))
+
+    def _fill_suggestion(self) -> None:
+        if self._suggestion:
+            self.suggestion.setText(_("Did you mean: {suggestion}?").format(suggestion=self._suggestion))
+            self.suggestion.setAccessibleName(self.suggestion.text())
+            tip = _("Search for “{suggestion}” instead").format(suggestion=self._suggestion)
+            self.suggestion.setToolTip(tip)
+
+    def _fill_empty(self) -> None:
+        import html
+
+        if self._query:
+            head = _("No results for “{query}”.").format(query=self._query)
+            tips = [_("Check the spelling, or try fewer or other words."),
+                    _("Names work in English, Dutch, French and German, and so do acronyms such as BOSA.")]
+            if self._filtered:
+                tips.append(_("Set the kind and level filters back to “All”."))
+            tips.append(_("Or browse by government level in the “By level” tab."))
+        else:
+            head = _("Type to search the reference.")
+            tips = [_("A name or an acronym: “BOSA”, “AI4Belgium”, “VLAIO”."),
+                    _("A topic: “ethics”, “budget”, “supercomputer”, “AI Act”."),
+                    _("A person: “Vanessa Matz”."),
+                    _("Or browse without searching in the “By level” and “Organisation” tabs.")]
+        items = "".join(f"<li>{html.escape(t)}</li>" for t in tips)
+        self.empty.setText(f"<p><b>{html.escape(head)}</b></p><ul>{items}</ul>")
+
+    def retranslate(self) -> None:
+        self.results.setAccessibleName(_("Search results"))
+        self.count.setAccessibleName(_("Number of results"))
+        self._fill_count()
+        self._fill_suggestion()
+        self._fill_empty()
