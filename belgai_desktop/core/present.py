@@ -32,7 +32,8 @@ def budget_text(b: Budget, lang: str) -> str:
         amount = pgettext("budget", "less than {amount}").format(amount=amount)
     elif b.approximate or b.qualifier == "about":
         amount = pgettext("budget", "about {amount}").format(amount=amount)
-    text = f"{amount} {labels.period_label(b.period)}"
+    # Translators: an amount of money and its period, e.g. "€32M per year"
+    text = pgettext("budget", "{amount} {period}").format(amount=amount, period=labels.period_label(b.period))
     if b.year and b.year_end:
         text += f" ({b.year}–{b.year_end})"
     elif b.year:
