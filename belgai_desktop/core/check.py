@@ -23,6 +23,14 @@ PHONE_RE = re.compile(
     r"|0\d{1,3}[\s./-]\d{2,3}[\s./-]?\d{2}[\s./-]?\d{2})(?![\w/])"
 )
 URL_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+# Summaries and statements are written in our own words: names and official terms may be
+# copied, whole sentences may not. A run of this many words found verbatim in a document
+# is reported.
+COPY_WORDS = 12
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def text_problems(where: str, text: str | None) -> list[str]:
@@ -45,6 +53,7 @@ class SeedTexts:
     def __init__(self, seeds_dir: Path | None, sources: list[SourceDoc]) -> None:
         self.texts: dict[str, str] = {}
         self.problems: list[str] = []
+        self._shingles: set[str] | None = None
         self.available = seeds_dir is not None and seeds_dir.is_dir()
         if not self.available:
             return
@@ -59,6 +68,23 @@ class SeedTexts:
                 self.problems.append(f"source {s.id}: {s.file} differs from the cited version (sha256)")
             self.texts[s.id] = raw.decode("utf-8", errors="replace")
 
+    def copied_run(self, text: str) -> str | None:
+        """A run of COPY_WORDS words copied from a document, if any: prose must be our own."""
+        if not self.available:
+            return None
+        if self._shingles is None:
+            self._shingles = set()
+            for doc in self.texts.values():
+                words = _words(doc)
+                self._shingles.update(
+                    " ".join(words[i:i + COPY_WORDS]) for i in range(len(words) - COPY_WORDS + 1))
+        words = _words(text)
+        for i in range(len(words) - COPY_WORDS + 1):
+            run = " ".join(words[i:i + COPY_WORDS])
+            if run in self._shingles:
+                return run
+        return None
+
     def url_problem(self, where: str, url: str, source_ids: list[str]) -> str | None:
         if not self.available:
             return None
@@ -67,13 +93,19 @@ class SeedTexts:
         return f"{where}: URL {url} is not written in its cited document(s) {', '.join(source_ids)}"
 
 
+# Statement aspects that quote an official title or a name, which may be copied verbatim.
+QUOTABLE_ASPECTS = frozenset({"official-title", "name", "name-variant"})
+
+
 def _record_texts(r: RecordData) -> list[tuple[str, str]]:
     texts = [(f"{r.id} name.{lang}", t) for lang, t in r.names.items()]
     texts += [(f"{r.id} summary.{lang}", t) for lang, t in r.summaries.items()]
     texts += [(f"{r.id} alias", t) for t in r.aliases + r.acronyms]
     for f in r.facts:
         for key in ("role", "note", "text"):
-            for lang, t in (f.data.get(key) or {}).items():
+            if key == "text" and f.data.get("aspect") in QUOTABLE_ASPECTS:
+                key = "quoted"
+            for lang, t in (f.data.get(key if key != "quoted" else "text") or {}).items():
                 texts.append((f"{f.id} {key}.{lang}", t))
     return texts
 
@@ -114,6 +146,10 @@ def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[s
                     problems.append(p)
         for where, text in _record_texts(r):
             problems += text_problems(where, text)
+            if ".en" in where and ("summary" in where or " text" in where):
+                run = seeds.copied_run(text)
+                if run:
+                    problems.append(f"{where}: copies a document's wording ({run!r}); write it in our own words")
         problems += _dispute_problems(r)
     return problems
 
