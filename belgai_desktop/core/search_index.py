@@ -1,0 +1,199 @@
+"""The on-disk search index: its whoosh schema, its build, and its safe opening.
+
+Owns where the index lives (``<cache>/index/<key>``, the key made of the database's
+content hash and this module's ``INDEX_VERSION``), building it in a temporary folder
+that is renamed into place only when complete, and opening it into memory. A missing,
+partial, corrupt or stale index is never an error for the caller: ``open_index``
+rebuilds it. Imports whoosh and :mod:`search_text`; never Qt, never SQLite directly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import Analyzer, Token
+from whoosh.filedb.filestore import FileStorage, Storage, copy_to_ram
+from whoosh.index import Index
+
+from belgai_desktop.core import vocab
+from belgai_desktop.core.search_text import exact_key, lang_terms, raw_terms
+
+# Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
+INDEX_VERSION = 1
+MARKER = "belgai-index.json"
+
+Progress = Callable[[int, int], None]
+
+
+class TermsAnalyzer(Analyzer):
+    """A whoosh analyzer over :mod:`search_text`, so indexing and querying agree.
+
+    ``mode`` is ``"raw"`` (folded words), ``"lang"`` (stemmed, no stop words, in ``lang``)
+    or ``"exact"`` (one term per line: a whole normalised name).
+    """
+
+    def __init__(self, mode: str, lang: str = "") -> None:
+        self.mode, self.lang = mode, lang
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, TermsAnalyzer) and other.mode == self.mode
+                and other.lang == self.lang)
+
+    def __hash__(self) -> int:
+        return hash((self.mode, self.lang))
+
+    def _terms(self, value: str) -> Iterator[str]:
+        if self.mode == "exact":
+            for line in value.splitlines():
+                key = exact_key(line)
+                if key:
+                    yield key
+        elif self.mode == "lang":
+            yield from lang_terms(value, self.lang)
+        else:
+            yield from raw_terms(value)
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,  # noqa: ARG002
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, term in enumerate(self._terms(value), start_pos):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            token.pos = pos
+            yield token
+
+
+def _text(analyzer: TermsAnalyzer) -> fields.TEXT:
+    return fields.TEXT(analyzer=analyzer, phrase=False)
+
+
+def make_schema() -> fields.Schema:
+    spec: dict[str, fields.FieldType] = {
+        "id": fields.ID(stored=True, unique=True),
+        "kind": fields.ID(stored=True),
+        "level": fields.ID(stored=True),
+        "exact": _text(TermsAnalyzer("exact")),  # whole names and acronyms
+        "names": _text(TermsAnalyzer("raw")),  # names, acronyms, aliases: every language, unstemmed
+        "words": _text(TermsAnalyzer("raw")),  # summaries and facts, unstemmed: prefixes and typos
+        "texts": fields.STORED(),  # {lang: [summary, fact texts…]}: snippets
+    }
+    for lang in vocab.LANGUAGES:
+        spec[f"name_{lang}"] = _text(TermsAnalyzer("lang", lang))
+        spec[f"body_{lang}"] = _text(TermsAnalyzer("lang", lang))
+    return fields.Schema(**spec)
+
+
+def document(doc: dict[str, Any]) -> dict[str, Any]:
+    """One record from ``Library.index_documents()`` as the fields of the index."""
+    names = [doc["names"][lang] for lang in vocab.LANGUAGES if doc["names"].get(lang)]
+    other = list(doc.get("acronyms", [])) + list(doc.get("aliases", []))
+    texts = {lang: [doc["summaries"].get(lang, "")] + list(doc["facts"].get(lang, []))
+             for lang in vocab.LANGUAGES}
+    out: dict[str, Any] = {
+        "id": doc["id"], "kind": doc["kind"], "level": doc["level"],
+        "exact": "\n".join(names + other),
+        "names": "\n".join(names + other),
+        "words": "\n".join(t for lang in vocab.LANGUAGES for t in texts[lang] if t),
+        "texts": texts,
+    }
+    for lang in vocab.LANGUAGES:
+        out[f"name_{lang}"] = doc["names"].get(lang, "")
+        out[f"body_{lang}"] = "\n".join(t for t in texts[lang] if t)
+    return out
+
+
+def index_key(content_hash: str) -> str:
+    safe = "".join(c for c in content_hash if c.isalnum())[:64] or "nohash"
+    return f"v{INDEX_VERSION}-{safe}"
+
+
+def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
+             progress: Progress | None = None) -> Index:
+    """Write the index for ``docs`` into ``storage`` (a folder or memory)."""
+    ix = storage.create_index(make_schema())
+    writer = ix.writer(limitmb=128)
+    count = 0
+    step = max(1, total // 100)
+    try:
+        for doc in docs:
+            writer.add_document(**document(doc))
+            count += 1
+            if progress and (count % step == 0 or count == total):
+                progress(count, total)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return ix
+
+
+def build(docs: Iterable[dict[str, Any]], total: int, target: Path,
+          progress: Progress | None = None) -> None:
+    """Write the index for ``docs`` to ``target``, atomically: all or nothing."""
+    root = target.parent
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".tmp-{target.name}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        ix = build_in(FileStorage(str(tmp)), docs, total, progress)
+        count = ix.doc_count()
+        ix.close()
+        (tmp / MARKER).write_text(json.dumps({"version": INDEX_VERSION, "documents": count}))
+        _swap_in(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
+    trash = None
+    if target.exists():
+        trash = target.parent / f".trash-{target.name}-{uuid.uuid4().hex[:8]}"
+        os.replace(target, trash)
+    os.replace(tmp, target)
+    if trash is not None:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def load(target: Path, expected_documents: int) -> Index:
+    """The complete index at ``target``, copied into memory; raises if it is unusable."""
+    marker = json.loads((target / MARKER).read_text())
+    if marker.get("version") != INDEX_VERSION or marker.get("documents") != expected_documents:
+        raise ValueError("stale index")
+    ix = copy_to_ram(FileStorage(str(target))).open_index()
+    if ix.doc_count() != expected_documents:
+        raise ValueError("incomplete index")
+    return ix
+
+
+def remove_others(root: Path, keep: str) -> None:
+    """Delete indexes of older data and leftovers of interrupted builds."""
+    if not root.is_dir():
+        return
+    for child in root.iterdir():
+        if child.name != keep and child.is_dir() and (
+                child.name.startswith(("v", ".trash-")) or child.name.startswith(".tmp-")):
+            # An unfinished ".tmp-" may belong to a build running right now in another
+            # process: leave young ones alone.
+            if child.name.startswith(".tmp-") and _age(child) < 3600:
+                continue
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def _age(path: Path) -> float:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0

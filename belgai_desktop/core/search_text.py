@@ -1,0 +1,235 @@
+"""Text analysis for search: folding, tokenizing, per-language terms and snippets.
+
+Owns how a text becomes search terms, the same way at index time and at query time,
+and how a result's snippet is cut and highlighted. Plain Python: imports whoosh only
+for its Snowball stemmers and stop-word lists, never Qt.
+
+Order matters: accents are folded *before* stemming, otherwise the French stemmer
+turns "universités" and "universites" into different stems.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh.lang import stemmer_for_language, stopwords_for_language
+
+from belgai_desktop.core import vocab
+
+# A word: letters and digits, possibly joined by dots, hyphens, ampersands or plus signs
+# ("DigitalWallonia4.ai", "Leuven.AI", "KI-Koalition", "R&D"). Apostrophes split
+# ("l'intelligence" -> "l", "intelligence"); "#" and "@" are not part of a word.
+WORD_RE = re.compile(r"[^\W_]+(?:[.\-&+][^\W_]+)*")
+_JOINERS = re.compile(r"[.\-&+]")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_FOLD_EXTRA = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+                             "þ": "th", "ı": "i"})
+
+# Words that are stop words in a language but are what people search for here
+# (French "ai" is a form of avoir, "eu" its participle).
+_KEEP = frozenset({"ai", "ia", "ki", "eu", "ue", "as"})
+
+
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """Case and accent folding: "Stratégie" -> "strategie", "Straße" -> "strasse"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return _COMBINING.sub("", decomposed).casefold().translate(_FOLD_EXTRA)
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in stopwords_for_language(lang)) - _KEEP
+
+
+STOPWORDS: dict[str, frozenset[str]] = {lang: _stopwords(lang) for lang in vocab.LANGUAGES}
+ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
+
+
+def _make_stemmer(lang: str) -> Callable[[str], str]:
+    stem = stemmer_for_language(lang)
+    return lru_cache(maxsize=100_000)(stem)
+
+
+STEMMERS: dict[str, Callable[[str], str]] = {lang: _make_stemmer(lang) for lang in vocab.LANGUAGES}
+
+
+def _camel_parts(chunk: str) -> list[str]:
+    """ "SmartAINation" -> ["Smart", "AI", "Nation"]; lower-case or capitalised words stay whole."""
+    if chunk.islower() or chunk.isupper() or (chunk[0].isupper() and chunk[1:].islower()):
+        return [chunk]
+    parts, start = [], 0
+    for i in range(1, len(chunk)):
+        prev, cur = chunk[i - 1], chunk[i]
+        nxt = chunk[i + 1] if i + 1 < len(chunk) else ""
+        if (prev.islower() and cur.isupper()) or (prev.isupper() and cur.isupper() and nxt.islower()):
+            parts.append(chunk[start:i])
+            start = i
+    parts.append(chunk[start:])
+    return parts
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _fold_word(text: str) -> str:
+    # Compatibility decomposition can bring spaces or symbols ("ﷺ", "½"): a term has none.
+    return _NOT_WORD.sub("", fold(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as typed or written: its merged folded form and, for compounds, its parts."""
+
+    text: str  # as written
+    merged: str  # folded, joiners removed: "digitalwallonia4ai"
+    parts: tuple[str, ...]  # folded parts of a compound ("digitalwallonia4", "ai"…), else ()
+
+
+@lru_cache(maxsize=100_000)
+def make_word(text: str) -> Word:
+    pieces = [p for p in _JOINERS.split(text) if p]
+    parts: list[str] = []
+    for piece in pieces:
+        for chunk in _LETTERS_OR_DIGITS.findall(piece):
+            parts.extend(_camel_parts(chunk))
+    merged = _fold_word("".join(pieces))
+    folded_parts = tuple(dict.fromkeys(
+        f for f in (_fold_word(p) for p in parts) if len(f) > 1 and f != merged))
+    return Word(text, merged, folded_parts)
+
+
+def words(text: str) -> list[Word]:
+    return [make_word(m) for m in WORD_RE.findall(text)]
+
+
+def raw_terms(text: str) -> Iterator[str]:
+    """Folded, unstemmed terms: every word's merged form and its parts."""
+    for w in words(text):
+        yield w.merged
+        yield from w.parts
+
+
+def lang_terms(text: str, lang: str) -> Iterator[str]:
+    """Folded, stemmed terms without stop words, for one language's fields."""
+    stop, stem = STOPWORDS[lang], STEMMERS[lang]
+    for w in words(text):
+        if w.parts:
+            yield w.merged  # a compound's merged form is a name ("ai4belgium"): never stemmed
+        elif w.merged not in stop:
+            yield stem(w.merged)
+        for p in w.parts:
+            if p not in stop:
+                yield stem(p)
+
+
+def word_lang_terms(word: Word, lang: str) -> tuple[str, ...]:
+    """The stemmed terms of one query word in one language ((), if it is a stop word)."""
+    stop, stem = STOPWORDS[lang], STEMMERS[lang]
+    if word.parts:
+        return (word.merged,)
+    if word.merged in stop:
+        return ()
+    return (stem(word.merged),)
+
+
+def exact_key(text: str) -> str:
+    """A whole name normalised for exact matching: "SPF Stratégie et Appui" -> "spf strategie et appui"."""
+    return " ".join(w.merged for w in words(text))
+
+
+def clean_query(text: str, max_chars: int = 1000) -> str:
+    """Any user input made safe: no control characters, bounded length."""
+    text = text[:max_chars]
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+# -- snippets --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    text: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """Decides whether a word of a text matches the query, for highlighting."""
+
+    raw: frozenset[str]  # folded unstemmed query words (and their corrections)
+    stems: frozenset[str]  # their stems in the snippet's language
+    prefix: str | None  # the last word as typed so far
+
+    def __call__(self, w: Word, lang: str) -> bool:
+        if w.merged in self.raw or any(p in self.raw for p in w.parts):
+            return True
+        if self.prefix and (w.merged.startswith(self.prefix)
+                            or any(p.startswith(self.prefix) for p in w.parts)):
+            return True
+        if not self.stems:
+            return False
+        stem = STEMMERS[lang]
+        return (not w.parts and stem(w.merged) in self.stems) or any(stem(p) in self.stems for p in w.parts)
+
+
+def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
+    """The passage of ``texts`` (summary first, then facts) that best shows the match."""
+    best: tuple[int, str, int, list[tuple[int, int]]] | None = None  # (count, text, start, spans)
+    first = ""
+    for text in texts:
+        if not text:
+            continue
+        first = first or text
+        spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)
+                 if matcher(make_word(m.group()), lang)]
+        if not spans:
+            continue
+        # The window of about ``width`` characters holding the most matched words.
+        count, start, j = 0, spans[0][0], 0
+        for i, (s, _e) in enumerate(spans):
+            while spans[j][0] < s - width + 40:
+                j += 1
+            if i - j + 1 > count:
+                count, start = i - j + 1, spans[j][0]
+        if best is None or count > best[0]:  # ties keep the earlier text: the summary
+            best = (count, text, start, spans)
+    if best is None:
+        return _cut(first, 0, width, [])
+    return _cut(best[1], best[2], width, best[3])
+
+
+def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Snippet:
+    text = text.translate(_WHITESPACE)  # same length, so the spans stay valid
+    if len(text) <= width:
+        lo, hi = 0, len(text)
+    else:
+        # Start a little before the first match, at a word boundary.
+        lo = max(0, start - 30)
+        if lo:
+            space = text.rfind(" ", 0, lo)
+            lo = 0 if space < 0 else space + 1
+        hi = min(len(text), lo + width)
+        if hi < len(text):
+            space = text.rfind(" ", lo, hi)
+            hi = space if space > lo else hi
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(text) else ""
+    plain = head + text[lo:hi].strip() + tail
+    parts, pos = [], lo
+    for s, e in spans:
+        if s < pos or e > hi:
+            continue
+        parts.append(html.escape(text[pos:s]))
+        parts.append("<b>" + html.escape(text[s:e]) + "</b>")
+        pos = e
+    parts.append(html.escape(text[pos:hi]))
+    rich = head + "".join(parts).strip() + tail
+    return Snippet(plain, rich)
+
+
+_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
