@@ -209,13 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         i18n.set_language(i18n.system_language())
         args = build_parser().parse_args(argv)
-        if getattr(args, "lang", None) is None and hasattr(args, "lang"):
-            args.lang = i18n.current_language()
         if args.command in (None, "gui"):
+            # No --lang: the app picks the saved language first, then the system one.
             from belgai_desktop.gui.app import run
 
             return run(lang=getattr(args, "lang", None), record=getattr(args, "record", None),
                        database=args.database)
+        if getattr(args, "lang", None) is None and hasattr(args, "lang"):
+            args.lang = i18n.current_language()
         if hasattr(args, "lang"):
             i18n.set_language(args.lang)
         return COMMANDS[args.command](args)

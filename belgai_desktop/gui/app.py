@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from belgai_desktop.gui.main_window import MainWindow
 
 EXIT_ERROR = 2
-NO_DISPLAY = ("belgai: no display found, so the desktop app cannot open. Run it in a desktop session, "
-              "under a virtual display (`xvfb-run belgai`), or use the command-line tools "
+NO_DISPLAY = ("belgai: no display found{reason}, so the desktop app cannot open. Run it in a desktop "
+              "session, under a virtual display (`xvfb-run belgai`), or use the command-line tools "
               "(`belgai --help`: show, list, search, print).")
 
 
@@ -49,24 +49,29 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _install_fatal_handler() -> None:
-    """Qt aborts the process when the platform plugin cannot start (e.g. a DISPLAY that
-    points nowhere); turn that into our one-line message and exit code 2."""
+def _install_startup_handler() -> None:
+    """Until the window shows, hold Qt's messages back. If the platform plugin cannot start
+    (a DISPLAY that points nowhere, a missing system library), Qt aborts the process: turn
+    that into our one line, with Qt's reasons in it, and exit code 2."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    previous = None
+    held: list[str] = []
 
-    def handler(kind: QtMsgType, context: object, message: str) -> None:
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
-            _say(NO_DISPLAY)
-            _say(f"belgai: (Qt said: {message.splitlines()[0] if message else 'no details'})")
+            reasons = "; ".join(line.strip().rstrip(".") for line in held if line.strip())
+            _say(NO_DISPLAY.format(reason=f" ({reasons})" if reasons else ""))
             os._exit(EXIT_ERROR)
-        if previous is not None:
-            previous(kind, context, message)
-        elif kind != QtMsgType.QtDebugMsg:
-            _say(message)
+        if kind != QtMsgType.QtDebugMsg:
+            held.append(message)
 
-    previous = qInstallMessageHandler(handler)
+    qInstallMessageHandler(handler)
+
+
+def _restore_message_handler() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(None)
 
 
 def choose_language(lang: str | None) -> str:
@@ -119,13 +124,14 @@ def run(lang: str | None = None, record: str | None = None, database: Path | Non
         _say(f"belgai: {exc}")
         return EXIT_ERROR
     if not has_display():
-        _say(NO_DISPLAY)
+        _say(NO_DISPLAY.format(reason=""))
         return EXIT_ERROR
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:
         _say(f"belgai: the desktop app cannot start: {exc} (check that PySide6 is installed)")
         return EXIT_ERROR
-    _install_fatal_handler()
+    _install_startup_handler()
     app, _window = start(lang, record, database, library)
+    _restore_message_handler()
     return app.exec()

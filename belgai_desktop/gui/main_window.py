@@ -114,7 +114,10 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         action.triggered.connect(slot)
         if shortcuts:
-            action.setShortcuts(shortcuts)
+            # Standard keys can repeat an explicit one (Back is Alt+Left on Linux): keep one
+            # of each, or Qt finds the shortcut ambiguous and does nothing.
+            unique = {seq.toString(): seq for seq in shortcuts if not seq.isEmpty()}
+            action.setShortcuts(list(unique.values()))
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 
@@ -404,7 +407,9 @@ class MainWindow(QMainWindow):
         if self.current_record:
             from belgai_desktop.gui import print_actions
 
-            print_actions.save_pdf(self, self.library, self.current_record, self.lang)
+            path = print_actions.save_pdf(self, self.library, self.current_record, self.lang)
+            if path is not None:
+                self.statusBar().showMessage(_("Saved {path}").format(path=path), 10000)
 
     # -- other -----------------------------------------------------------------------
 

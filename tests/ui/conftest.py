@@ -1,0 +1,37 @@
+"""Fixtures for the desktop app tests: a main window over the fixture database, with its
+own settings file (the autouse fixture in tests/conftest.py isolates BELGAI_CONFIG_DIR)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+# The offscreen platform warns about window-manager hints it cannot honour.
+OFFSCREEN_NOISE = "This plugin does not support"
+
+
+@pytest.fixture
+def make_window(qtbot, fixture_library) -> Iterator[Callable[..., object]]:  # noqa: ANN001
+    """Start the app like ``belgai`` does (language, translators, window); closed at teardown."""
+    from belgai_desktop.gui.app import start
+    from belgai_desktop.gui.language import apply_language
+
+    windows = []
+
+    def make(lang: str | None = None, record: str | None = None):  # noqa: ANN202
+        _app, window = start(lang=lang, record=record, library=fixture_library)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.live.wait()
+    apply_language("en")
+
+
+@pytest.fixture
+def window(make_window):  # noqa: ANN001, ANN201
+    return make_window()
