@@ -46,10 +46,15 @@ _app: QGuiApplication | None = None
 
 
 def ensure_app() -> None:
-    """Qt needs an application object for fonts; make one when running without the GUI."""
+    """Qt needs an application object for fonts; make one when running without the GUI.
+
+    A QApplication (not a QGuiApplication), so that widgets can still be created later
+    in the same process."""
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["belgai"])
+        from PySide6.QtWidgets import QApplication
+
+        _app = QApplication(["belgai"])
 
 
 @contextmanager
@@ -97,6 +102,8 @@ def _document(html: str, device: QPagedPaintDevice, width: float, font_pt: float
     doc.setDocumentMargin(0)
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(font_pt)
+    # No ligatures: "fi" must stay two letters in the PDF text, or search and copy break.
+    font.setFeature(QFont.Tag("liga"), 0)
     doc.setDefaultFont(font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs wrap too

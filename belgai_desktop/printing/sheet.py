@@ -119,7 +119,8 @@ class Sheet:
 
     def _facts_html(self, f: float) -> str:
         """Key facts in a row of labelled cells under a strong rule."""
-        width = 100 // max(len(self.facts), 1)
+        n = max(len(self.facts), 1)
+        widths = [100 // n] * (n - 1) + [100 - (100 // n) * (n - 1)]
         cells = "".join(
             f'<td width="{width}%" style="border-top:{_px(f * 0.16)} solid {ACCENT}; '
             f'border-bottom:{_px(f * 0.06)} solid {RULE}; padding-top:{_px(f * 0.35)}; '
@@ -127,7 +128,7 @@ class Sheet:
             f'<span style="color:{MUTED}; font-size:{f * 0.78:.2f}pt; text-transform:uppercase;">'
             f"{label}</span>"
             f"<br/>{value}</td>"
-            for label, value in self.facts)
+            for (label, value), width in zip(self.facts, widths, strict=False))
         return (f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:{_px(f * 0.9)}; '
                 f'border-collapse:collapse;"><tr>{cells}</tr></table>')
 
@@ -185,7 +186,8 @@ class _Markers:
         nums = sorted({self.number[c.source_id] for c in cites if c.source_id in self.number})
         if not nums:
             return ""
-        return f'<sup style="color:{ACCENT};">[{",".join(str(n) for n in nums)}]</sup>'
+        # The word joiner keeps the marker on the line of the word it belongs to.
+        return f'\u2060<sup style="color:{ACCENT};">[{",".join(str(n) for n in nums)}]</sup>'
 
 
 def _or_list(values: list[str], lang: str) -> str:
@@ -222,7 +224,7 @@ def _label_value(label: str, value: str) -> str:
 def _with_note(value: str, note: str | None) -> str:
     if not note:
         return value
-    return pgettext("value and note", "{value} ({note})").format(value=value, note=esc(note))
+    return pgettext("value and note", "{value} \u2014 {note}").format(value=value, note=esc(note))
 
 
 def _budget_items(budgets: list[Budget], lang: str, mark: _Markers) -> list[str]:
