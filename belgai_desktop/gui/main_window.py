@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self.results)
         self.search_bar.changed.connect(self._search_changed)
         self.search_bar.field.open_requested.connect(self._open_from_field)
-        self.results_panel = ResultsPanel(self.results)
+        self.results_panel = ResultsPanel(self.results, self.search_bar.filters)
         self.results_panel.suggestion_clicked.connect(self.search_for)
 
         self.level_tree = LevelTree()
@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
 
         self._restore()
         self.retranslate()
+        bar = self.search_bar
+        for first, second in ((bar.field, bar.kind), (bar.kind, bar.level), (bar.level, self.results),
+                              (self.results, self.page)):
+            QWidget.setTabOrder(first, second)
         self.search_bar.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- construction ----------------------------------------------------------------

@@ -61,8 +61,7 @@ class _Notes:
     def marks(self, cites: Sequence[Citation]) -> str:
         """'[1][2]' as superscript links to the notes, each with its note as tooltip."""
         out = []
-        for c in cites:
-            n = self.number(c)
+        for n in sorted({self.number(c) for c in cites}):
             tip = esc(_("Source: {citation}").format(citation=self.items[n - 1]))
             out.append(f'<a href="#note-{n}" title="{tip}">[{n}]</a>')
         return f"<sup>{''.join(out)}</sup>" if out else ""
@@ -98,20 +97,19 @@ def _facts_section(heading: str, facts: Sequence[Any], value: Callable[[Any], st
 
 
 def _dispute_table(aspect: str, group: Sequence[Any], value: Callable[[Any], str], notes: _Notes) -> str:
+    """One row per value: the value beside the document that gives it."""
     head = _("{sign} Disputed: the sources disagree on “{aspect}”. "
              "Each value is shown with its source.").format(sign=DISPUTED_SIGN, aspect=aspect)
-    values, sources = [], []
+    rows = []
     for f in group:
         note = f"<br><small>{esc(f.note)}</small>" if getattr(f, "note", None) else ""
-        width = 100 // len(group)
-        values.append(f"<td width='{width}%'><b>{value(f)}</b>{note}{notes.marks(f.citations)}</td>")
         cites = "; ".join(esc(present.citation_text(c, notes.lang)) for c in f.citations)
-        sources.append(f"<td><small>{esc(_('According to:'))} {cites}</small></td>")
+        rows.append(f"<tr><td width='40%'><b>{value(f)}</b>{note}</td>"
+                    f"<td><small>{esc(_('According to:'))} {cites}</small></td></tr>")
     return (
         f"<b>{aspect}:</b>"
-        "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
-        f"<tr><td colspan='{len(group)}'><b>{esc(head)}</b></td></tr>"
-        f"<tr>{''.join(values)}</tr><tr>{''.join(sources)}</tr></table>"
+        "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
+        f"<tr><td colspan='2'><b>{esc(head)}</b></td></tr>{''.join(rows)}</table>"
     )
 
 
@@ -121,7 +119,7 @@ def _source_line(s: Source, lang: str) -> str:
     text = f"<b>{esc(s.title)}</b>"
     if who:
         text += f" — {esc(who)}"
-    return f"{text}, {esc(date)} <small>({esc(s.file)})</small>"
+    return f"{text}, {esc(date)}"
 
 
 def record_html(record: Record) -> str:
@@ -132,7 +130,7 @@ def record_html(record: Record) -> str:
     title = esc(record.title)
     if record.title_is_translation:
         title += f" <small>{esc(_('(our translation)'))}</small>"
-    parts.append(f"<h1>{title}{notes.marks(record.name_citations)}</h1>")
+    parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small></h1>")
     meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]
     parts.append(f"<p>{' · '.join(meta)}</p>")
 

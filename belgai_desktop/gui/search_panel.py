@@ -72,20 +72,27 @@ class SearchBar(QWidget):
         self.kind = QComboBox(self)
         self.level = QComboBox(self)
         for combo in (self.kind, self.level):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.changed)
         self.field.textChanged.connect(self.changed)
-        self.kind_label = QLabel(self)
+        # The filters sit above the results (the window places ``filters``), so the search
+        # field keeps the whole width of the toolbar even at 200 % text size.
+        self.filters = QWidget()
+        self.kind_label = QLabel(self.filters)
         self.kind_label.setBuddy(self.kind)
-        self.level_label = QLabel(self)
+        self.level_label = QLabel(self.filters)
         self.level_label.setBuddy(self.level)
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(4, 2, 4, 2)
+        for label, combo in ((self.kind_label, self.kind), (self.level_label, self.level)):
+            combo.setParent(self.filters)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(self.field, 1)
-        row.addWidget(self.kind_label)
-        row.addWidget(self.kind)
-        row.addWidget(self.level_label)
-        row.addWidget(self.level)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     @property
@@ -140,11 +147,13 @@ class ResultsPanel(QWidget):
 
     suggestion_clicked = Signal(str)
 
-    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+    def __init__(self, results: ResultsView, filters: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results = results
+        self.filters = filters
         self.count = QLabel(self)
         self.count.setWordWrap(True)
+        self.count.setIndent(6)
         self.suggestion = QPushButton(self)
         self.suggestion.setFlat(True)
         self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -161,6 +170,7 @@ class ResultsPanel(QWidget):
         self.stack.addWidget(results)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(filters)
         layout.addWidget(self.count)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.stack, 1)
