@@ -6,7 +6,7 @@ The locales are Belgian (nl_BE, fr_BE, de_BE) and English (en_GB style dates).
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -18,7 +18,7 @@ from belgai_desktop.core.i18n import pgettext
 LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(lang: str) -> Locale:
     return Locale.parse(LOCALES.get(lang, "en_GB"))
 

@@ -7,7 +7,7 @@ from belgai_desktop.core import labels
 from belgai_desktop.core.formatting import format_date, format_list, format_money_range
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import pgettext
-from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related
+from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Source
 
 
 def citation_text(c: Citation, lang: str) -> str:
@@ -93,8 +93,9 @@ def render_text(record: Record) -> str:
 
     section(_("Part of:"), [r.title for r in record.parents])
     section(_("Parts:"), [r.title for r in record.children])
-    section(_("People:"), [f"{r.title} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
-                           for r in record.people])
+    section(_("People:"), [
+        f"{r.title} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
+        for r in record.people])
     section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {r.title}" + cite(r.citations)
                           for r in record.roles])
     section(_("Related:"), [f"{labels.relation_label(r.relation, r.direction)}: {r.title}" + cite(r.citations)
@@ -112,9 +113,11 @@ def render_text(record: Record) -> str:
         f"{labels.aspect_label(s.aspect)}: {s.text}" + (disputed if s.disputed else "") + cite(s.citations)
         for s in record.statements])
     section(_("Links:"), [link.url for link in record.links])
-    section(_("Sources:"), [
-        f"{s.title} — {s.publisher}, {format_date(s.date, lang, s.date_precision) if s.date else _('undated')} ({s.file})"
-        for s in record.sources])
+    def source_date(s: Source) -> str:
+        return format_date(s.date, lang, s.date_precision) if s.date else _("undated")
+
+    section(_("Sources:"), [f"{s.title} — {s.publisher}, {source_date(s)} ({s.file})"
+                            for s in record.sources])
     return "\n".join(out).rstrip() + "\n"
 
 
