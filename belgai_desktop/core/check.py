@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from belgai_desktop.core import vocab
-from belgai_desktop.core.sourcedata import RecordData, SourceData, SourceDoc
+from belgai_desktop.core.sourcedata import Fact, RecordData, SourceData, SourceDoc
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
@@ -154,6 +154,11 @@ def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[s
     return problems
 
 
+def _fact_value(f: Fact) -> object:
+    d = f.data
+    return (d.get("amount"), d.get("amount_max"), d.get("year")) if f.type == "budget" else d.get("date")
+
+
 def _dispute_problems(r: RecordData) -> list[str]:
     """Different values for the same thing must be declared as a dispute, never left silent."""
     problems = []
@@ -164,11 +169,8 @@ def _dispute_problems(r: RecordData) -> list[str]:
         elif f.type == "date":
             groups[("date", f.data["aspect"])].append(f)
     for (fact_type, aspect), facts in groups.items():
-        def value(f):  # noqa: ANN001, ANN202
-            d = f.data
-            return (d.get("amount"), d.get("amount_max"), d.get("year")) if fact_type == "budget" else d.get("date")
         undeclared = [f for f in facts if not f.dispute]
-        if len({value(f) for f in facts}) > 1 and undeclared:
+        if len({_fact_value(f) for f in facts}) > 1 and undeclared:
             problems.append(
                 f"{r.id}: {fact_type}s with aspect {aspect!r} disagree but "
                 f"{', '.join(f.id for f in undeclared)} has no 'dispute' key"

@@ -68,10 +68,12 @@ PLAN = "flemish-ai-policy-plan"
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('to = "flemish-government"', 'to = "no-such-body"', "points to unknown record 'no-such-body'"),
+        ('to = "flemish-government"', 'to = "no-such-body"',
+         "points to unknown record 'no-such-body'"),
         ("\nde = \"Der Plan der", "\nxx = \"Der Plan der", "summary has no 'de' text"),
         ('sources = ["ai-watch-2020#Flanders"]\n\n[[budget]]', 'sources = []\n\n[[budget]]', "has no sources"),
-        ("yearly budget;", "yearly budget; write to info@example.org;", "contains an e-mail address 'info@example.org'"),
+        ("yearly budget;", "yearly budget; write to info@example.org;",
+         "contains an e-mail address 'info@example.org'"),
         ("\nen = \"The Government", "\nen = \"Call 02 123 45 67. The Government", "contains a phone number"),
         ('url = "https://www.flandersai.be/en/beleidsplan-artificiele-intelligentie"',
          'url = "https://www.flandersai.be/en/invented-page"', "is not written in its cited document"),
