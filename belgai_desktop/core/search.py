@@ -46,8 +46,9 @@ Progress = Callable[[int, int], None]
 # Field weights: a name or an acronym counts more than the body text.
 EXACT_BOOST = 30.0
 NAMES_BOOST = 3.0
-NAME_BOOST = 2.0
-BODY_BOOST = 1.0
+NAME_BOOST = 3.0
+SUMMARY_BOOST = 1.5
+FACTS_BOOST = 0.7
 NAMES_PREFIX_BOOST = 2.0
 WORDS_PREFIX_BOOST = 0.4
 FUZZY_FACTOR = 0.5
@@ -338,6 +339,8 @@ class Searcher:
         if key in self._exact:
             exact = wq.Term("exact", key, boost=EXACT_BOOST)
         docs = self._filter(kinds, level)
+        if docs is not None and not docs:
+            return SearchResult(query, lang, None, 0, [])
 
         results = None
         if required and all(q is not None for q in required):
@@ -365,7 +368,9 @@ class Searcher:
              limit: int) -> Any:
         parts = [q for q in (main, exact) if q is not None]
         q = parts[0] if len(parts) == 1 else wq.Or(parts)
-        return self._searcher.search(q, limit=limit, filter=docs, terms=False)
+        # No block-skipping: the collector then counts every match as it goes, which is
+        # cheaper than counting them again afterwards for ``total``.
+        return self._searcher.search(q, limit=limit, filter=docs, terms=False, optimize=False)
 
     def _filter(self, kinds: tuple[str, ...] | None, level: str | None) -> set[int] | None:
         if kinds is None and level is None:
@@ -388,13 +393,14 @@ class Searcher:
         """Clauses matching ``w`` as a whole word in every language's fields."""
         out: list[wq.Query] = []
         self._term(out, "names", w.merged, NAMES_BOOST * factor)
-        for lang in vocab.LANGUAGES:
-            for term in word_lang_terms(w, lang):
-                self._term(out, f"name_{lang}", term, NAME_BOOST * factor)
-                self._term(out, f"body_{lang}", term, BODY_BOOST * factor)
+        stems = {t for lang in vocab.LANGUAGES for t in word_lang_terms(w, lang)}
+        for term in stems:
+            self._term(out, "name", term, NAME_BOOST * factor)
+            self._term(out, "summary", term, SUMMARY_BOOST * factor)
+            self._term(out, "facts", term, FACTS_BOOST * factor)
         if not out:
             # Stop words are not in the stemmed fields; find them as written.
-            self._term(out, "words", w.merged, BODY_BOOST * factor)
+            self._term(out, "words", w.merged, FACTS_BOOST * factor)
         if w.parts:
             parts = [self._full_word(make_word(p), factor) for p in w.parts]
             if parts and all(parts):
@@ -451,7 +457,7 @@ class Searcher:
         stem = STEMMERS[lang]
         last = qwords[-1]
         prefix = last.word.merged if last.prefix and len(last.word.merged) >= 2 else None
-        return Matcher(frozenset(raw), frozenset(stem(t) for t in raw), prefix)
+        return Matcher(frozenset(raw | {stem(t) for t in raw}), prefix)
 
     def _hit(self, docnum: int, score: float, lang: str, matcher: Matcher) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)

@@ -9,9 +9,11 @@ rebuilds it. Imports whoosh and :mod:`search_text`; never Qt, never SQLite direc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,11 +24,11 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.filedb.filestore import FileStorage, Storage, copy_to_ram
 from whoosh.index import Index
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core import search_text, vocab
 from belgai_desktop.core.search_text import exact_key, lang_terms, raw_terms
 
 # Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MARKER = "belgai-index.json"
 
 Progress = Callable[[int, int], None]
@@ -35,19 +37,19 @@ Progress = Callable[[int, int], None]
 class TermsAnalyzer(Analyzer):
     """A whoosh analyzer over :mod:`search_text`, so indexing and querying agree.
 
-    ``mode`` is ``"raw"`` (folded words), ``"lang"`` (stemmed, no stop words, in ``lang``)
-    or ``"exact"`` (one term per line: a whole normalised name).
+    ``mode`` is ``"raw"`` (folded words), ``"stemmed"`` (lines of ``<lang>\t<text>``, each
+    stemmed without stop words in its language) or ``"exact"`` (one term per line: a whole
+    normalised name).
     """
 
-    def __init__(self, mode: str, lang: str = "") -> None:
-        self.mode, self.lang = mode, lang
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, TermsAnalyzer) and other.mode == self.mode
-                and other.lang == self.lang)
+        return isinstance(other, TermsAnalyzer) and other.mode == self.mode
 
     def __hash__(self) -> int:
-        return hash((self.mode, self.lang))
+        return hash(self.mode)
 
     def _terms(self, value: str) -> Iterator[str]:
         if self.mode == "exact":
@@ -55,8 +57,11 @@ class TermsAnalyzer(Analyzer):
                 key = exact_key(line)
                 if key:
                     yield key
-        elif self.mode == "lang":
-            yield from lang_terms(value, self.lang)
+        elif self.mode == "stemmed":
+            for line in value.splitlines():
+                lang, _, text = line.partition("\t")
+                if lang in vocab.LANGUAGES:
+                    yield from lang_terms(text, lang)
         else:
             yield from raw_terms(value)
 
@@ -78,19 +83,24 @@ def _text(analyzer: TermsAnalyzer) -> fields.TEXT:
 
 
 def make_schema() -> fields.Schema:
-    spec: dict[str, fields.FieldType] = {
-        "id": fields.ID(stored=True, unique=True),
-        "kind": fields.ID(stored=True),
-        "level": fields.ID(stored=True),
-        "exact": _text(TermsAnalyzer("exact")),  # whole names and acronyms
-        "names": _text(TermsAnalyzer("raw")),  # names, acronyms, aliases: every language, unstemmed
-        "words": _text(TermsAnalyzer("raw")),  # summaries and facts, unstemmed: prefixes and typos
-        "texts": fields.STORED(),  # {lang: [summary, fact texts…]}: snippets
-    }
-    for lang in vocab.LANGUAGES:
-        spec[f"name_{lang}"] = _text(TermsAnalyzer("lang", lang))
-        spec[f"body_{lang}"] = _text(TermsAnalyzer("lang", lang))
-    return fields.Schema(**spec)
+    # One stemmed field per kind of text holds all four languages, each stemmed in its
+    # own language: a query word then costs a few distinct terms, not four per field.
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        kind=fields.ID(stored=True),
+        level=fields.ID(stored=True),
+        exact=_text(TermsAnalyzer("exact")),  # whole names and acronyms
+        names=_text(TermsAnalyzer("raw")),  # names, acronyms, aliases: every language, unstemmed
+        name=_text(TermsAnalyzer("stemmed")),  # the names, stemmed
+        summary=_text(TermsAnalyzer("stemmed")),
+        facts=_text(TermsAnalyzer("stemmed")),
+        words=_text(TermsAnalyzer("raw")),  # summaries and facts, unstemmed: prefixes and typos
+        texts=fields.STORED(),  # {lang: [summary, fact texts…]}: snippets
+    )
+
+
+def _lines(lang: str, texts: Iterable[str]) -> str:
+    return "\n".join(f"{lang}\t{' '.join(t.split())}" for t in texts if t)
 
 
 def document(doc: dict[str, Any]) -> dict[str, Any]:
@@ -105,16 +115,28 @@ def document(doc: dict[str, Any]) -> dict[str, Any]:
         "names": "\n".join(names + other),
         "words": "\n".join(t for lang in vocab.LANGUAGES for t in texts[lang] if t),
         "texts": texts,
+        "name": "\n".join(_lines(lang, [doc["names"].get(lang, "")]) for lang in vocab.LANGUAGES),
+        "summary": "\n".join(_lines(lang, texts[lang][:1]) for lang in vocab.LANGUAGES),
+        "facts": "\n".join(_lines(lang, texts[lang][1:]) for lang in vocab.LANGUAGES),
     }
-    for lang in vocab.LANGUAGES:
-        out[f"name_{lang}"] = doc["names"].get(lang, "")
-        out[f"body_{lang}"] = "\n".join(t for t in texts[lang] if t)
     return out
 
 
+def _analysis_fingerprint() -> str:
+    """Changes with the code that decides what goes in the index, so a changed analysis
+    never meets an index built by an older one."""
+    digest = hashlib.sha256(str(INDEX_VERSION).encode())
+    for module in (search_text, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            pass
+    return digest.hexdigest()[:12]
+
+
 def index_key(content_hash: str) -> str:
-    safe = "".join(c for c in content_hash if c.isalnum())[:64] or "nohash"
-    return f"v{INDEX_VERSION}-{safe}"
+    safe = "".join(c for c in content_hash if c.isalnum())[:40] or "nohash"
+    return f"v{INDEX_VERSION}-{_analysis_fingerprint()}-{safe}"
 
 
 def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,

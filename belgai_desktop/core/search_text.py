@@ -53,6 +53,26 @@ ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
 def _make_stemmer(lang: str) -> Callable[[str], str]:
     stem = stemmer_for_language(lang)
+    if lang == "en":
+        base = stem
+
+        def stem(word: str) -> str:
+            # Porter2 keeps "-ory" apart from "-or": supervisory/supervisor, advisory/advisor,
+            # regulatory/regulator are one word to a reader.
+            out = base(word)
+            return out[:-1] if out.endswith("ori") and len(out) > 5 else out
+
+    elif lang == "nl":
+        base_nl = stem
+
+        def stem(word: str) -> str:
+            # Snowball undoubles only k, d and t; Dutch plurals double any consonant after a
+            # short vowel (plan/plannen, bus/bussen), so undouble them all.
+            out = base_nl(word)
+            if len(out) > 3 and out[-1] == out[-2] and out[-1] not in "aeiouy":
+                return out[:-1]
+            return out
+
     return lru_cache(maxsize=100_000)(stem)
 
 
@@ -161,20 +181,26 @@ class Snippet:
 class Matcher:
     """Decides whether a word of a text matches the query, for highlighting."""
 
-    raw: frozenset[str]  # folded unstemmed query words (and their corrections)
-    stems: frozenset[str]  # their stems in the snippet's language
+    keys: frozenset[str]  # folded query words, their parts and corrections, and their stems
     prefix: str | None  # the last word as typed so far
 
-    def __call__(self, w: Word, lang: str) -> bool:
-        if w.merged in self.raw or any(p in self.raw for p in w.parts):
+    def matches(self, keys: frozenset[str], forms: tuple[str, ...]) -> bool:
+        if not keys.isdisjoint(self.keys):
             return True
-        if self.prefix and (w.merged.startswith(self.prefix)
-                            or any(p.startswith(self.prefix) for p in w.parts)):
-            return True
-        if not self.stems:
-            return False
-        stem = STEMMERS[lang]
-        return (not w.parts and stem(w.merged) in self.stems) or any(stem(p) in self.stems for p in w.parts)
+        prefix = self.prefix
+        return prefix is not None and any(f.startswith(prefix) for f in forms)
+
+
+@lru_cache(maxsize=4096)
+def _text_tokens(text: str, lang: str) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
+    """Every word of ``text`` with its span, the keys it matches by, and its folded forms."""
+    stem = STEMMERS[lang]
+    out = []
+    for m in WORD_RE.finditer(text):
+        w = make_word(m.group())
+        forms = (w.merged, *w.parts)
+        out.append((m.start(), m.end(), frozenset((*forms, *(stem(f) for f in forms))), forms))
+    return tuple(out)
 
 
 def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
@@ -185,8 +211,8 @@ def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180)
         if not text:
             continue
         first = first or text
-        spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)
-                 if matcher(make_word(m.group()), lang)]
+        spans = [(s, e) for s, e, keys, forms in _text_tokens(text, lang)
+                 if matcher.matches(keys, forms)]
         if not spans:
             continue
         # The window of about ``width`` characters holding the most matched words.
