@@ -165,9 +165,9 @@ def _list_html(items: list[str], columns: int, f: float) -> str:
         rows = []
         for i in range(half):
             right = items[half + i] if half + i < len(items) else None
-            left_cells = (f'{bullet}<td width="47%" style="{pad} padding-right:{_px(f * 0.8)};">'
+            left_cells = (f'{bullet}<td width="48%" style="{pad} padding-right:{_px(f * 0.8)};">'
                           f"{items[i]}</td>")
-            right_cells = (f'{bullet}<td width="49%" style="{pad}">{right}</td>' if right is not None
+            right_cells = (f'{bullet}<td width="48%" style="{pad}">{right}</td>' if right is not None
                            else "<td></td><td></td>")
             rows.append(f"<tr>{left_cells}{right_cells}</tr>")
         body = "".join(rows)
@@ -287,7 +287,7 @@ def _role_item(r: Related, mark: _Markers) -> str:
 
 def dataset_version(meta: dict[str, str]) -> str:
     """The dataset's version: an explicit one if the build records it, else its content hash."""
-    return meta.get("dataset_version") or meta.get("version") or meta.get("source_hash", "")[:10] or "?"
+    return meta.get("dataset_version") or meta.get("version") or meta.get("source_hash", "")[:10]
 
 
 def document_title(record: Record) -> str:
@@ -373,13 +373,16 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
         sources.append(pgettext("source in the print", "<i>{title}</i> \u2014 {publisher}, {date}").format(
             title=esc(s.title), publisher=esc(publisher), date=esc(date)))
 
-    footer = _(
-        "BelgAI Desktop {app_version} \u00b7 dataset {dataset} \u00b7 data as of {as_of} \u00b7 "
-        "printed on {today} \u00b7 record {record_id}"
-    ).format(
-        app_version=__version__, dataset=esc(dataset_version(meta)),
-        as_of=esc(format_date(meta["as_of"], lang) if meta.get("as_of") else _("unknown")),
-        today=esc(format_date(today, lang)), record_id=esc(record.id))
+    # Separate phrases, each translated whole, listed with a middle dot, on two lines:
+    # the data, then this copy (a long record id must not break the line mid-word).
+    about_data = [_("BelgAI Desktop {version}").format(version=__version__)]
+    if dataset_version(meta):
+        about_data.append(_("dataset {version}").format(version=esc(dataset_version(meta))))
+    if meta.get("as_of"):
+        about_data.append(_("data as of {date}").format(date=esc(format_date(meta["as_of"], lang))))
+    about_copy = [_("printed on {date}").format(date=esc(format_date(today, lang))),
+                  _("record {record_id}").format(record_id=esc(record.id))]
+    footer = " \u00b7 ".join(about_data) + "<br/>" + " \u00b7 ".join(about_copy)
 
     return Sheet(lang=lang, record_id=record.id, doc_title=document_title(record), kicker=kicker,
                  title=title, subtitle=esc(" \u00b7 ".join(record.acronyms)), names=names_html,

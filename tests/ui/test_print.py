@@ -28,14 +28,16 @@ pytestmark = pytest.mark.usefixtures("qapp")  # a QApplication first, as in the 
 PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 
 
-def pdf_text(path: Path) -> str:
-    """All text of the PDF with whitespace normalised (pypdf puts tabs between words)."""
-    reader = pypdf.PdfReader(path)
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
 def normalise(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace as single spaces (pypdf puts tabs between words), none after a hyphen
+    (a line may break after "AI-" in "AI-ethiek")."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def pdf_text(path: Path) -> str:
+    """All text of the PDF, normalised."""
+    reader = pypdf.PdfReader(path)
+    return normalise(" ".join(page.extract_text() for page in reader.pages))
 
 
 def unembedded_fonts(reader: pypdf.PdfReader) -> list[str]:
@@ -145,13 +147,16 @@ def test_forty_people_and_thirty_plans_fit_one_readable_page_with_and_n_more(tmp
     assert len(reader.pages) == 1
     text = pdf_text(out)
     with language(lang):
-        more = ngettext("and {n} more", "and {n} more", 2)
-    hidden = [int(n) for n in re.findall(re.escape(more).replace(r"\{n\}", r"(\d+)"), text)]
-    assert len(hidden) == 2, text
+        forms = {ngettext("and {n} more", "and {n} more", n) for n in (1, 2)}
+    pattern = "|".join(re.escape(form).replace(r"\{n\}", r"(\d+)") for form in forms)
+    hidden = [int(next(g for g in m.groups() if g)) for m in re.finditer(pattern, text)]
     shown_people = len(set(re.findall(r"Person Number \d\d", text)))
     shown_plans = len(set(re.findall(r"Invented Action Plan \d\d", text)))
+    shortened = [shown for shown, total in ((shown_people, 40), (shown_plans, 30)) if shown < total]
+    assert shortened, "nothing was shortened"
+    assert len(hidden) == len(shortened), text  # each shortened list says how many it leaves out
+    assert sum(hidden) == (40 - shown_people) + (30 - shown_plans)
     assert shown_people >= 3 and shown_plans >= 3
-    assert sorted([shown_people + hidden[0], shown_plans + hidden[1]]) == [30, 40]
     assert today(lang) in text
 
 
