@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from belgai_desktop.gui.main_window import MainWindow
 
 EXIT_ERROR = 2
+WARM_UP_DELAY_MS = 100
 NO_DISPLAY = ("belgai: no display found{reason}, so the desktop app cannot open. Run it in a desktop "
               "session, under a virtual display (`xvfb-run belgai`), or use the command-line tools "
               "(`belgai --help`: show, list, search, print).")
@@ -88,6 +89,7 @@ def start(lang: str | None = None, record: str | None = None, database: Path | N
         from belgai_desktop.core.library import Library
 
         library = Library(database)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from belgai_desktop.gui import settings
@@ -107,7 +109,8 @@ def start(lang: str | None = None, record: str | None = None, database: Path | N
         window.open_record(record)
     window.show()
     window.activateWindow()
-    window.live.warm_up()
+    # Load the search index once the window has painted, so it never delays the first frame.
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.live.warm_up)
     return app, window
 
 

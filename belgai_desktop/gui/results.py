@@ -49,15 +49,33 @@ def hit_text(title: str, kind: str, level: str, snippet: str) -> str:
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Paints a result row from its HTML, wrapped to the width of the list."""
+    """Paints a result row from its HTML, wrapped to the width of the list.
+
+    Laid-out documents are kept (per text, width and font) so that measuring and painting
+    a row lay it out once; the view clears the cache when it shows new results.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, int, str], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                   width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(width - 2 * _PAD, 50))
+        html = index.data(HTML_ROLE) or ""
+        key = (html, width, option.font.key())
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(0)
+            doc.setHtml(html)
+            doc.setTextWidth(max(width - 2 * _PAD, 50))
+            self._cache[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -97,7 +115,8 @@ class ResultsView(QListView):
         super().__init__(parent)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
-        self.setItemDelegate(HitDelegate(self))
+        self._delegate = HitDelegate(self)
+        self.setItemDelegate(self._delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -108,6 +127,7 @@ class ResultsView(QListView):
         self.clicked.connect(self._open_index)
 
     def show_hits(self, hits: list[Any]) -> None:
+        self._delegate.clear_cache()
         self._model.clear()
         for hit in hits:
             item = QStandardItem()
