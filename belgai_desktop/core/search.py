@@ -50,6 +50,8 @@ NAME_BOOST = 3.0
 SUMMARY_BOOST = 1.5
 FACTS_BOOST = 0.7
 NAMES_PREFIX_BOOST = 2.0
+EXACT_PREFIX_BOOST = 10.0
+NAME_PREFIXES = 10  # names completing what is typed that get the boost, shortest first
 WORDS_PREFIX_BOOST = 0.4
 FUZZY_FACTOR = 0.5
 
@@ -305,6 +307,7 @@ class Searcher:
         self._searcher = ix.searcher(weighting=BM25F())
         self._df = dfs
         self._exact = exact
+        self._exact_keys = sorted(exact)
         self._kinds, self._levels = kinds, levels
         self._names, self._words = names, words
         self._speller = _Speller(vocabulary, _Lexicon(vocabulary))
@@ -334,10 +337,11 @@ class Searcher:
                 (optional if qw.optional else required).append(q)
             elif not qw.optional:
                 required.append(None)
-        exact = None
         key = exact_key(text)
-        if key in self._exact:
-            exact = wq.Term("exact", key, boost=EXACT_BOOST)
+        fixed = self._suggestion(text, qwords)
+        if key not in self._exact and fixed:
+            key = exact_key(fixed)  # "Agoira" -> "agoria": the corrected query names a record
+        exact = self._exact_query(key, qwords[-1].prefix)
         docs = self._filter(kinds, level)
         if docs is not None and not docs:
             return SearchResult(query, lang, None, 0, [])
@@ -353,7 +357,7 @@ class Searcher:
             anyq = [q for q in required + optional if q is not None]
             if anyq or exact:
                 results = self._run(wq.Or(anyq) if anyq else None, exact, docs, limit)
-        suggestion = self._suggestion(text, qwords)
+        suggestion = fixed
         if results is None:
             return SearchResult(query, lang, suggestion, 0, [])
 
@@ -363,6 +367,23 @@ class Searcher:
         matcher = self._matcher(qwords, lang)
         hits = [self._hit(docnum, score, lang, matcher) for docnum, score in ranked]
         return SearchResult(query, lang, suggestion, len(results), hits)
+
+    def _exact_query(self, key: str, prefix: bool) -> wq.Query | None:
+        """The whole query as a name: an exact name or acronym, or, while typing, the
+        start of one (the more of the name typed, the higher: "AI4B" is "AI4Belgium"
+        before "AI4Belgium roadmap")."""
+        clauses = []
+        if key in self._exact:
+            clauses.append(wq.Term("exact", key, boost=EXACT_BOOST))
+        if prefix and len(key) >= 3:
+            lo = bisect_left(self._exact_keys, key)
+            hi = bisect_left(self._exact_keys, key + "\U0010ffff")
+            names = sorted(self._exact_keys[lo:hi], key=len)[:NAME_PREFIXES]
+            clauses += [wq.Term("exact", name, boost=EXACT_PREFIX_BOOST * len(key) / len(name))
+                        for name in names if name != key]
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
 
     def _run(self, main: wq.Query | None, exact: wq.Query | None, docs: set[int] | None,
              limit: int) -> Any:
