@@ -129,8 +129,10 @@ def fit(sheet: Sheet, device: QPagedPaintDevice) -> Fit:
     def attempt(font_pt: float, cap: int | None) -> QTextDocument:
         return _document(sheet.html(font_pt, cap), device, width, font_pt)
 
+    slack = device.logicalDpiX() / 100.0  # the layout rounds its width up by a pixel or so
+
     def fits(doc: QTextDocument) -> bool:
-        return doc.size().height() <= room and doc.size().width() <= width + 0.5
+        return doc.size().height() <= room and doc.size().width() <= width + slack
 
     for font_pt in FONT_STEPS:
         doc = attempt(font_pt, None)

@@ -70,16 +70,19 @@ def real_library():  # noqa: ANN201
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
 def test_every_body_prints_on_exactly_one_page(real_library, tmp_path, lang, paper):
-    from belgai_desktop.printing import write_pdf
+    from belgai_desktop.printing import FLOOR_PT, render_pdf
 
     bodies = real_library.list(kind="body", lang=lang)
     assert len(bodies) >= 20
     problems = []
     for body in bodies:
         out = tmp_path / f"{body.id}.pdf"
-        write_pdf(real_library, body.id, lang, out, paper=paper)
+        data, fit = render_pdf(real_library, body.id, lang, paper=paper)
+        out.write_bytes(data)
         reader = pypdf.PdfReader(out)
         text = pdf_text(out)
+        if fit.scale != 1.0 or fit.font_pt < FLOOR_PT:
+            problems.append(f"{body.id}: set below the readable floor ({fit.font_pt} pt x {fit.scale:.2f})")
         width, height = PAPER_POINTS[paper]
         box = reader.pages[0].mediabox
         if len(reader.pages) != 1:
