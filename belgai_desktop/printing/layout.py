@@ -158,6 +158,8 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice) -> Fit:
     """Paint one page on ``device`` (a QPdfWriter or QPrinter that has no painter yet)."""
     ensure_app()
     result = fit(sheet, device)
+    if hasattr(device, "setDocName"):
+        device.setDocName(sheet.doc_title)  # QPrinter: the name in the print queue and PDF title
     painter = QPainter()
     if not painter.begin(device):
         from belgai_desktop.core.errors import BelgaiError

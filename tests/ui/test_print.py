@@ -240,7 +240,23 @@ def test_gui_can_paint_on_a_printer(fixture_library, tmp_path):
     paint(fixture_library.get("test-ministry", "fr"), "fr", printer, fixture_library)
     reader = pypdf.PdfReader(tmp_path / "printer.pdf")
     assert len(reader.pages) == 1
+    assert printer.docName().startswith("Ministère de test (TM)")  # the print queue shows it
     assert "Ministère de test" in pdf_text(tmp_path / "printer.pdf")
+
+
+def test_print_preview_shows_one_page(fixture_library):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from belgai_desktop.printing import configure, paint
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure(printer)
+    preview = QPrintPreviewWidget(printer)
+    preview.paintRequested.connect(
+        lambda p: paint(fixture_library.get("test-agency", "nl"), "nl", p, fixture_library))
+    preview.updatePreview()
+    assert preview.pageCount() == 1
+    preview.deleteLater()
 
 
 # -- the CLI -----------------------------------------------------------------------------
