@@ -202,6 +202,16 @@ def test_summary_shows_names_in_the_other_languages_and_marks_translations(fixtu
     assert today("nl") in text
 
 
+@pytest.mark.parametrize("record_id", ["test-person", "test-plan", "test-event"])
+def test_other_kinds_of_records_print_on_one_page_too(fixture_library, tmp_path, record_id):
+    from belgai_desktop.printing import write_pdf
+
+    out = tmp_path / f"{record_id}.pdf"
+    write_pdf(fixture_library, record_id, "fr", out)
+    assert len(pypdf.PdfReader(out).pages) == 1
+    assert normalise(fixture_library.title(record_id, "fr")) in pdf_text(out)
+
+
 def test_pdf_has_title_and_language(fixture_library, tmp_path):
     from belgai_desktop.printing import write_pdf
 
