@@ -333,7 +333,9 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     if record.summary_lang != lang:
         summary += " <i>" + esc(_("(English)")) + "</i>"
     mandate = [s for s in record.statements if s.aspect == MANDATE]
-    blocks.append(Block("summary", pgettext("print heading", "Summary and mandate"),
+    summary_heading = (pgettext("print heading", "Summary and mandate") if record.kind_group == "body"
+                       else pgettext("print heading", "Summary"))
+    blocks.append(Block("summary", summary_heading,
                         _statement_items(mandate, mark, with_label=False), paragraph=summary))
     if record.people:
         blocks.append(Block("people", pgettext("print heading", "Key people"),
