@@ -83,7 +83,7 @@ _RELATIONS = {
     "established_by": (N_("relation", "established by"), N_("relation", "established")),
     "approved_by": (N_("relation", "approved by"), N_("relation", "approved")),
     "organised_by": (N_("relation", "organised by"), N_("relation", "organises")),
-    "concerns": (N_("relation", "concerns"), N_("relation", "events")),
+    "concerns": (N_("relation", "concerns"), N_("relation", "related event")),
     "partner_of": (N_("relation", "partner of"), N_("relation", "partner")),
     "hosts": (N_("relation", "hosts"), N_("relation", "hosted by")),
     "informed": (N_("relation", "informed"), N_("relation", "informed by")),
@@ -126,16 +126,30 @@ def period_label(period: str) -> str:
 
 
 def aspect_label(aspect: str) -> str:
-    """Aspects are free-form ids in the data ('annual-budget'); shown readable, untranslated
-    when no label exists."""
-    pair = _ASPECTS.get(aspect)
-    return pgettext(*pair) if pair else aspect.replace("-", " ").replace("_", " ").capitalize()
+    """The translated label of a fact's aspect. Aspects are free-form ids in the data
+    ('annual-budget', 'belgian-alignment'); each maps to one of a small set of labels, so
+    that a reader never sees an untranslated id. tests/core/test_labels.py keeps every
+    aspect of the bundled data mapped."""
+    label = ASPECT_LABELS.get(ASPECT_CATEGORY.get(aspect, aspect))
+    return pgettext(*label) if label else pgettext("aspect", "Fact")
 
 
-_ASPECTS = {
+ASPECT_LABELS = {
+    # budgets
     "annual-budget": N_("aspect", "Annual budget"),
     "budget": N_("aspect", "Budget"),
     "investment": N_("aspect", "Investment"),
+    "ai-budget": N_("aspect", "AI budget"),
+    "ai-data-subsidies": N_("aspect", "AI and data subsidies"),
+    "ai-plan-allocation": N_("aspect", "Allocation from the AI plan"),
+    "ai-project-funding": N_("aspect", "Funding of AI projects"),
+    "allocation": N_("aspect", "Allocation"),
+    "recommended-annual-investment": N_("aspect", "Recommended yearly investment"),
+    "recommended-cumulative-investment": N_("aspect", "Recommended cumulative investment"),
+    "research-allocation": N_("aspect", "Allocation to research"),
+    "sme-digitalisation-fund": N_("aspect", "SME digitalisation fund"),
+    "subsidies-awarded": N_("aspect", "Subsidies awarded"),
+    # dates
     "launched": N_("aspect", "Launched"),
     "started": N_("aspect", "Started"),
     "renewed": N_("aspect", "Renewed"),
@@ -147,8 +161,54 @@ _ASPECTS = {
     "deadline": N_("aspect", "Deadline"),
     "created": N_("aspect", "Created"),
     "founded": N_("aspect", "Founded"),
+    "published": N_("aspect", "Published"),
+    "implemented": N_("aspect", "Implemented"),
+    "expected": N_("aspect", "Expected"),
+    "planned-publication": N_("aspect", "Planned publication"),
+    "target": N_("aspect", "Target"),
+    "ai-focus": N_("aspect", "AI focus from"),
+    # statements
     "mandate": N_("aspect", "Mandate"),
-    "legal-basis": N_("aspect", "Legal basis"),
+    "role": N_("aspect", "Role"),
+    "description": N_("aspect", "Description"),
+    "focus": N_("aspect", "Focus"),
     "status": N_("aspect", "Status"),
+    "ai-act": N_("aspect", "EU AI Act"),
+    "legal-basis": N_("aspect", "Legal basis"),
     "figure": N_("aspect", "Key figure"),
+    "objective": N_("aspect", "Objective"),
+    "recommendation": N_("aspect", "Recommendation"),
+    "cooperation": N_("aspect", "Alignment and cooperation"),
+    "name": N_("aspect", "Name"),
+    "authors": N_("aspect", "Authors"),
+    "portfolio": N_("aspect", "Portfolio"),
+    "score-government": N_("aspect", "Score, Government pillar"),
+    "score-technology": N_("aspect", "Score, Technology pillar"),
+    "score-data-infrastructure": N_("aspect", "Score, Data & Infrastructure pillar"),
+}
+
+# Aspects of the data shown under a shared label (aspect → key of ASPECT_LABELS).
+ASPECT_CATEGORY = {
+    **dict.fromkeys(["purpose", "competence", "competences", "ai-act-role"], "mandate"),
+    **dict.fromkeys(["role-in-belgium", "operator", "chair", "management", "regional-agency"], "role"),
+    **dict.fromkeys(["profile", "content", "format", "platform", "approach", "structure", "governance",
+                     "data-governance", "cycle", "access", "headquarters", "affiliation", "membership",
+                     "partners", "composition", "co-funding", "funding"], "description"),
+    **dict.fromkeys(["focus-themes", "research-focus", "research-agenda", "specialisation", "activities",
+                     "experimentation", "public-sector-ai"], "focus"),
+    **dict.fromkeys(["ai-strategy-status", "ai-strategy", "ai-policy", "digital-strategy", "ai-sandbox",
+                     "ai-factory", "ai-hub-ambition", "ai-overview", "first-results", "outcome",
+                     "regional-measures", "regional-context", "brussels", "edih", "ai-labs",
+                     "ai-expert-pool"], "status"),
+    **dict.fromkeys(["ai-act-supervision", "national-supervisory-authority", "high-risk-oversight",
+                     "member-state-obligations", "eu-ai-act", "definition", "compliance-example"], "ai-act"),
+    **dict.fromkeys(["cited-instrument", "official-title", "citation"], "legal-basis"),
+    **dict.fromkeys(["share", "assessment"], "figure"),
+    **dict.fromkeys(["motto"], "objective"),
+    **dict.fromkeys(["recommendations", "belgian-recommendation", "citizen-input", "advice-flow"],
+                    "recommendation"),
+    **dict.fromkeys(["belgian-alignment", "flemish-alignment", "policy-alignment", "national-alignment",
+                     "international-engagement", "belgian-participation", "belgian-involvement",
+                     "belgian-hubs", "federal-regional-coordination", "belgium-country-report"], "cooperation"),
+    **dict.fromkeys(["name-variant"], "name"),
 }
