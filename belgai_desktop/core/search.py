@@ -362,6 +362,7 @@ class Searcher:
         self._avg_length = {f: max(1.0, sum(v) / max(1, len(v))) for f, v in lengths.items()}
         self._postings_cache: dict[tuple[str, str], tuple[Sequence[int], list[float]]] = {}
         self._cached_postings = 0
+        self._word_cache: dict[tuple[str, bool, bool], tuple[Scores, list[str]]] = {}
         self._df = dfs
         self._exact = exact
         self._exact_keys = sorted(exact)
@@ -517,6 +518,17 @@ class Searcher:
         return hit
 
     def _word_scores(self, qw: _QueryWord) -> Scores:
+        # While typing, every keystroke repeats the words before the last: remember them.
+        key = (qw.word.text, qw.prefix, qw.optional)
+        cached = self._word_cache.get(key)
+        if cached is None:
+            if len(self._word_cache) > 512:
+                self._word_cache.clear()
+            cached = self._word_cache[key] = self._compute_word_scores(qw)
+        scores, qw.corrections = cached
+        return scores
+
+    def _compute_word_scores(self, qw: _QueryWord) -> tuple[Scores, list[str]]:
         w = qw.word
         out: Scores = {}
         hit = self._full_word(out, w)
@@ -531,7 +543,7 @@ class Searcher:
                 qw.corrections = self._speller.corrections(w.merged)
                 for term in qw.corrections:
                     self._full_word(out, make_word(term), FUZZY_FACTOR)
-        return out
+        return out, qw.corrections
 
     def _suggestion(self, text: str, qwords: list[_QueryWord]) -> str | None:
         fixes = [(qw.start, qw.end, qw.corrections[0]) for qw in qwords if qw.corrections]
