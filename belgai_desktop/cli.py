@@ -133,7 +133,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise BelgaiError(_("--limit must be 1 or more"))
-    result = _library(args).searcher.search(
+    from belgai_desktop.core.search import Searcher
+
+    # The first search after the data changed builds the index: show progress on a terminal.
+    searcher = Searcher(_library(args), progress=_progress_line if sys.stderr.isatty() else None)
+    result = searcher.search(
         args.query, lang=args.lang, kind=args.kind, level=args.level, limit=args.limit)
     if args.json:
         _print_json(result.to_json())
@@ -146,6 +150,14 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"    {hit.snippet}")
     print(i18n.ngettext("{n} result", "{n} results", result.total).format(n=result.total))
     return 0
+
+
+def _progress_line(done: int, total: int) -> None:
+    sys.stderr.write("\r" + _("Building the search index: {done} of {total} records").format(
+        done=done, total=total))
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 def cmd_print(args: argparse.Namespace) -> int:

@@ -377,3 +377,12 @@ def test_cli_search_runs_without_qt_in_a_fresh_process(fixture_db_path: Path, tm
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["query"] == 'AND "('
 
+
+
+def test_cli_progress_line_counts_up_and_ends_the_line(capsys) -> None:  # noqa: ANN001
+    from belgai_desktop.cli import _progress_line
+
+    _progress_line(2, 5)
+    _progress_line(5, 5)
+    err = capsys.readouterr().err
+    assert err == "\rBuilding the search index: 2 of 5 records\rBuilding the search index: 5 of 5 records\n"
