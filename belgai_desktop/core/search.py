@@ -4,8 +4,10 @@ Owns turning what the user typed into a query (any text is valid), ranking, typo
 tolerance with a "did you mean", kind and level filters, and the results with titles
 and snippets in the interface language. Every query searches the names and texts of
 all four languages. The index (see :mod:`search_index`) is loaded into memory once,
-with the term lists used for prefixes and typos, so each keystroke costs a few
-milliseconds. No Qt here; a ``Searcher`` is safe to call from a worker thread.
+with the term lists used for prefixes and typos; queries are flat weighted sums of
+BM25 term scores, computed here over postings read once from the whoosh index, so
+each keystroke costs a few milliseconds. No Qt here; a ``Searcher`` is safe to call
+from a worker thread (one search at a time, under a lock).
 """
 
 from __future__ import annotations
@@ -312,7 +314,7 @@ class Searcher:
         ix = None
         if target.is_dir():
             try:
-                ix = si.load(target, self._marker_count(target))
+                ix = si.load(target)
                 self._prepare(ix)
             except Exception:  # noqa: BLE001 - any damage means: build it again
                 ix = None
@@ -329,12 +331,6 @@ class Searcher:
                 si.remove_others(self.index_dir, key)
             except OSError:
                 pass
-
-    @staticmethod
-    def _marker_count(target: Path) -> int:
-        import json
-
-        return int(json.loads((target / si.MARKER).read_text())["documents"])
 
     def _prepare(self, ix: Index) -> None:
         """Read the term lists and per-record fields into memory (this also proves the index whole)."""

@@ -124,7 +124,7 @@ def document(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _analysis_fingerprint() -> str:
     """Changes with the code that decides what goes in the index, so a changed analysis
-    never meets an index built by an older one."""
+    never meets an index built by an older one (read once, at import)."""
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
     for module in (search_text, sys.modules[__name__]):
         try:
@@ -134,9 +134,12 @@ def _analysis_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+_FINGERPRINT = _analysis_fingerprint()
+
+
 def index_key(content_hash: str) -> str:
     safe = "".join(c for c in content_hash if c.isalnum())[:40] or "nohash"
-    return f"v{INDEX_VERSION}-{_analysis_fingerprint()}-{safe}"
+    return f"v{INDEX_VERSION}-{_FINGERPRINT}-{safe}"
 
 
 def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
@@ -187,9 +190,11 @@ def _swap_in(tmp: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def load(target: Path, expected_documents: int) -> Index:
+def load(target: Path, expected_documents: int | None = None) -> Index:
     """The complete index at ``target``, copied into memory; raises if it is unusable."""
     marker = json.loads((target / MARKER).read_text())
+    if expected_documents is None:
+        expected_documents = int(marker["documents"])
     if marker.get("version") != INDEX_VERSION or marker.get("documents") != expected_documents:
         raise ValueError("stale index")
     ix = copy_to_ram(FileStorage(str(target))).open_index()
