@@ -34,14 +34,14 @@ def about_html(library: Library) -> str:
     count = len(library.list())
     meta = library.meta
     parts = [
-        f"<h2>{html.escape(_('BelgAI Desktop'))} {html.escape(__version__)}</h2>",
+        "<h2>" + html.escape(_("BelgAI Desktop")) + f" {html.escape(__version__)}</h2>",
         "<p>" + html.escape(_("An offline reference to AI governance in Belgium: bodies, strategies, "
                               "laws, people and the documents every fact comes from.")) + "</p>",
         "<p>" + html.escape(ngettext("{n} record, data as of {date}.", "{n} records, data as of {date}.",
                                      count).format(n=count, date=locale_date(library.as_of) or "?")),
         "<br><small>" + html.escape(_("Data version: {hash}").format(hash=meta.get("source_hash", "")[:12]))
         + "</small></p>",
-        f"<h3>{html.escape(_('Sources'))}</h3><ol>",
+        "<h3>" + html.escape(_("Sources")) + "</h3><ol>",
     ]
     for s in library.sources():
         date = locale_date(s.date) if s.date else _("undated")

@@ -92,7 +92,8 @@ def _facts_section(heading: str, facts: Sequence[Any], value: Callable[[Any], st
             items.append(_dispute_table(aspect, group, value, notes))
             continue
         note = f" — {esc(f.note)}" if getattr(f, "note", None) else ""
-        items.append(f"<b>{aspect}:</b> {value(f)}{note}{notes.marks(f.citations)}")
+        items.append(pgettext("label and value", "{label}: {value}").format(
+            label=f"<b>{aspect}</b>", value=f"{value(f)}{note}{notes.marks(f.citations)}"))
     return _section(heading, items)
 
 
@@ -100,14 +101,17 @@ def _dispute_table(aspect: str, group: Sequence[Any], value: Callable[[Any], str
     """One row per value: the value beside the document that gives it."""
     head = _("{sign} Disputed: the sources disagree on “{aspect}”. "
              "Each value is shown with its source.").format(sign=DISPUTED_SIGN, aspect=aspect)
+    according_to = esc(_("According to:"))
     rows = []
     for f in group:
         note = f"<br><small>{esc(f.note)}</small>" if getattr(f, "note", None) else ""
         cites = "; ".join(esc(present.citation_text(c, notes.lang)) for c in f.citations)
         rows.append(f"<tr><td width='40%'><b>{value(f)}</b>{note}</td>"
-                    f"<td><small>{esc(_('According to:'))} {cites}</small></td></tr>")
+                    f"<td><small>{according_to} {cites}</small></td></tr>")
+    # Translators: a label before what it introduces (French puts a no-break space before the colon).
+    label = pgettext("label", "{label}:").format(label=aspect)
     return (
-        f"<b>{aspect}:</b>"
+        f"<b>{label}</b>"
         "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
         f"<tr><td colspan='2'><b>{esc(head)}</b></td></tr>{''.join(rows)}</table>"
     )
@@ -128,32 +132,33 @@ def record_html(record: Record) -> str:
     parts: list[str] = []
 
     title = esc(record.title)
+    our_translation = esc(_("(our translation)"))
     if record.title_is_translation:
-        title += f" <small>{esc(_('(our translation)'))}</small>"
+        title += f" <small>{our_translation}</small>"
     parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small></h1>")
     meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]
     parts.append(f"<p>{' · '.join(meta)}</p>")
 
     facts = []
     if record.acronyms:
-        facts.append(f"<b>{esc(_('Acronyms:'))}</b> {esc(', '.join(record.acronyms))}")
+        facts.append("<b>" + esc(_("Acronyms:")) + "</b> " + esc(", ".join(record.acronyms)))
     if record.aliases:
-        facts.append(f"<b>{esc(_('Also called:'))}</b> {esc('; '.join(record.aliases))}")
+        facts.append("<b>" + esc(_("Also called:")) + "</b> " + esc("; ".join(record.aliases)))
     names = present.other_names(record)
     if names:
         rows = "".join(
             f"<tr><td>{esc(language_name(name_lang))}</td><td>{esc(text)}"
-            + (f" <small><i>{esc(_('(our translation)'))}</i></small>" if translated else "")
+            + (f" <small><i>{our_translation}</i></small>" if translated else "")
             + "</td></tr>"
             for name_lang, text, translated in names)
-        facts.append(f"<b>{esc(_('Official names:'))}</b><table cellpadding='2'>{rows}</table>")
+        facts.append("<b>" + esc(_("Names in other languages:")) + f"</b><table cellpadding='2'>{rows}</table>")
     if facts:
         parts.append("".join(f"<p>{f}</p>" for f in facts))
 
     if record.summary:
         fallback = ""
         if record.summary_lang != lang:
-            fallback = f" <i>{esc(_('(English)'))}</i>"
+            fallback = " <i>" + esc(_("(English)")) + "</i>"
         parts.append(f"<p>{esc(record.summary)}{fallback}{notes.marks(record.summary_citations)}</p>")
 
     def links(items: list[Related]) -> list[str]:
@@ -170,8 +175,9 @@ def record_html(record: Record) -> str:
                       f"{record_link(r.id, r.title)}", notes)
         for r in record.roles]))
     parts.append(_section(_("Related"), [
-        _related_line(r, f"<i>{esc(labels.relation_label(r.relation, r.direction))}:</i> "
-                      f"{record_link(r.id, r.title)}", notes)
+        _related_line(r, pgettext("relation to a record", "{relation}: {title}").format(
+            relation=f"<i>{esc(labels.relation_label(r.relation, r.direction))}</i>",
+            title=record_link(r.id, r.title)), notes)
         for r in record.related]))
     parts.append(_facts_section(_("Budgets"), record.budgets,
                                 lambda b: esc(present.budget_text(b, lang)), notes))
@@ -185,7 +191,7 @@ def record_html(record: Record) -> str:
     if notes.items:
         rows = "".join(f'<li><a name="note-{n}"></a>{esc(text)}</li>'
                        for n, text in enumerate(notes.items, start=1))
-        parts.append(f"<h2>{esc(_('Notes'))}</h2><ol>{rows}</ol>")
+        parts.append("<h2>" + esc(_("Notes")) + f"</h2><ol>{rows}</ol>")
     parts.append(_section(_("Sources"), [_source_line(s, lang) for s in record.sources]))
-    parts.append(f"<p><small>{esc(_('Record id: {id}').format(id=record.id))}</small></p>")
+    parts.append("<p><small>" + esc(_("Record id: {id}").format(id=record.id)) + "</small></p>")
     return "".join(p for p in parts if p)
