@@ -15,6 +15,17 @@ def type_text(widget: QWidget, text: str) -> None:
                            Qt.KeyboardModifier.NoModifier)
 
 
+def settle(qtbot, window) -> None:  # noqa: ANN001
+    """Wait until the typed query's search has finished and its results are on screen.
+
+    Results of a partial query ("agen") can show while the full one ("agency") is still
+    debouncing or running; a user's next key acts on what is then on screen."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: not window.live.is_busy())
+    QApplication.processEvents()  # deliver the worker's queued result
+
+
 def link_position(view: QTextBrowser, href: str) -> int:
     """Document position of the middle of the first link to ``href``; -1 if there is none."""
     block = view.document().begin()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import OFFSCREEN_NOISE
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -25,7 +25,8 @@ def test_search_field_has_focus_at_start(window) -> None:  # noqa: ANN001
 
 def test_typing_shows_the_right_first_result_and_enter_opens_it(qtbot, window) -> None:  # noqa: ANN001
     qtbot.keyClicks(window.search_bar.field, "agency")
-    qtbot.waitUntil(lambda: first_result(window) == "test-agency")
+    settle(qtbot, window)
+    assert first_result(window) == "test-agency"
     assert re.fullmatch(r"\d+ results?", window.results_panel.count.text())
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
     assert window.current_record == "test-agency"
@@ -42,7 +43,8 @@ def test_non_ascii_typing_in_french(qtbot, make_window) -> None:  # noqa: ANN001
 
 def test_up_down_move_and_enter_opens_the_chosen_result(qtbot, window) -> None:  # noqa: ANN001
     qtbot.keyClicks(window.search_bar.field, "test")
-    qtbot.waitUntil(lambda: len(window.results.ids()) >= 2)
+    settle(qtbot, window)
+    assert len(window.results.ids()) >= 2
     ids = window.results.ids()
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Down)
     assert window.results.current_id() == ids[1]
@@ -103,7 +105,8 @@ def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:  # noq
     old_generation = window.live.generation
     window.search_bar.field.clear()
     qtbot.keyClicks(window.search_bar.field, "agency")
-    qtbot.waitUntil(lambda: first_result(window) == "test-agency")
+    settle(qtbot, window)
+    assert first_result(window) == "test-agency"
     late = window.library.searcher.search("persona", lang="en")
     window.live.relay.finished.emit(old_generation, late)  # as if a slow worker finished now
     qtbot.wait(20)
