@@ -174,10 +174,12 @@ class Library:
         if not rows:
             raise UnknownRecord(record_id)
         rec = rows[0]
-        names = {r["lang"]: Name(r["text"], bool(r["is_translation"])) for r in self._rows(
+        by_lang = {r["lang"]: Name(r["text"], bool(r["is_translation"])) for r in self._rows(
             "SELECT lang, text, is_translation FROM names WHERE record_id = ?", (record_id,))}
-        summaries = {r["lang"]: r["text"] for r in self._rows(
+        names = {lang: by_lang[lang] for lang in vocab.LANGUAGES if lang in by_lang}
+        by_lang_text = {r["lang"]: r["text"] for r in self._rows(
             "SELECT lang, text FROM summaries WHERE record_id = ?", (record_id,))}
+        summaries = {lang: by_lang_text[lang] for lang in vocab.LANGUAGES if by_lang_text.get(lang)}
         facts = {r["id"]: dict(r) for r in self._rows(
             "SELECT id, type, dispute, disputed FROM facts WHERE record_id = ? OR id IN "
             "(SELECT fact_id FROM relations WHERE object_id = ?)", (record_id, record_id))}
