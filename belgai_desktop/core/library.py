@@ -66,6 +66,7 @@ class Library:
                 f"{SCHEMA_VERSION}; rebuild it with `belgai db build`"
             )
         self._lock = threading.Lock()
+        self._searcher_lock = threading.Lock()  # two threads must not build the index twice
         self._searcher: Searcher | None = None
         self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
 
@@ -285,8 +286,9 @@ class Library:
     @property
     def searcher(self) -> Searcher:
         """The search engine over this library, created (and its index built) on first use."""
-        if self._searcher is None:
-            from belgai_desktop.core.search import Searcher
+        with self._searcher_lock:
+            if self._searcher is None:
+                from belgai_desktop.core.search import Searcher
 
-            self._searcher = Searcher(self)
-        return self._searcher
+                self._searcher = Searcher(self)
+            return self._searcher
