@@ -26,8 +26,17 @@ def open_settings() -> QSettings:
 
 
 def saved_language(settings: QSettings) -> str | None:
+    """The language saved by the Language menu; a value we do not support (a hand-edited or
+    newer settings file) is reported once and ignored, so the app starts in English."""
     value = settings.value(LANGUAGE)
-    return value if isinstance(value, str) and value in vocab.LANGUAGES else None
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value in vocab.LANGUAGES:
+        return value
+    from belgai_desktop.core import i18n
+
+    i18n.set_language(str(value))  # warns once through the message bridge, falls back to English
+    return vocab.DEFAULT_LANGUAGE
 
 
 def text(settings: QSettings, key: str) -> str:

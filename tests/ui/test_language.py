@@ -110,3 +110,26 @@ def test_back_to_english_removes_qt_translation(qtbot, make_window) -> None:  # 
     window.language_actions["en"].trigger()
     assert about_button_text(qtbot, window) == "Close"
     assert QApplication.instance() is not None
+
+
+def test_unsupported_language_in_settings_starts_in_english_with_one_warning(make_window) -> None:  # noqa: ANN001
+    from belgai_desktop.core import messages
+    from belgai_desktop.gui import settings
+
+    stored = settings.open_settings()
+    stored.setValue(settings.LANGUAGE, "tlh_Klingon")
+    stored.sync()
+    seen: list[tuple[str, str]] = []
+
+    def handler(level: str, text: str) -> None:
+        seen.append((level, text))
+
+    messages.add_handler(handler)
+    try:
+        window = make_window()
+    finally:
+        messages.remove_handler(handler)
+    assert window.lang == "en"
+    assert menu_titles(window)[0] == "&File"
+    warnings = [text for level, text in seen if level == "warning" and "tlh_Klingon" in text]
+    assert len(warnings) == 1
