@@ -227,7 +227,7 @@ class ResultsPanel(QWidget):
         else:
             head = _("Type to search the reference.")
             tips = [_("A name or an acronym: “BOSA”, “AI4Belgium”, “VLAIO”."),
-                    _("A topic: “ethics”, “budget”, “supercomputer”, “AI Act”."),
+                    _("A topic: “ethics”, “budget”, “data protection”, “AI Act”."),
                     _("A person: “Vanessa Matz”."),
                     _("Or browse without searching in the “By level” and “Organisation” tabs.")]
         items = "".join(f"<li>{html.escape(t)}</li>" for t in tips)
