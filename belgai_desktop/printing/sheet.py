@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel.lists import format_list as babel_format_list
 
@@ -227,28 +229,26 @@ def _with_note(value: str, note: str | None) -> str:
     return pgettext("value and note", "{value} \u2014 {note}").format(value=value, note=esc(note))
 
 
-def _budget_items(budgets: list[Budget], lang: str, mark: _Markers) -> list[str]:
+def _valued_items(facts: list[Budget] | list[DateFact], text: Callable[[Any], str], lang: str,
+                  mark: _Markers) -> list[str]:
+    """Budgets or dates, one item per aspect; disagreeing values side by side with their sources."""
     items = []
-    for group in _grouped(budgets, lambda b: b.dispute or b.aspect):
+    for group in _grouped(facts, lambda f: f.dispute or f.aspect):
         label = esc(labels.aspect_label(group[0].aspect))
-        values = [_with_note(esc(present.budget_text(b, lang)), b.note) + mark(b.citations) for b in group]
+        values = [_with_note(esc(text(f)), f.note) + mark(f.citations) for f in group]
         if len(group) > 1 or group[0].disputed:
             items.append(_disputed(f"<b>{label}</b>", _or_list(values, lang)))
         else:
             items.append(_label_value(label, values[0]))
     return items
+
+
+def _budget_items(budgets: list[Budget], lang: str, mark: _Markers) -> list[str]:
+    return _valued_items(budgets, lambda b: present.budget_text(b, lang), lang, mark)
 
 
 def _date_items(dates: list[DateFact], lang: str, mark: _Markers) -> list[str]:
-    items = []
-    for group in _grouped(dates, lambda d: d.dispute or d.aspect):
-        label = esc(labels.aspect_label(group[0].aspect))
-        values = [_with_note(esc(present.date_text(d, lang)), d.note) + mark(d.citations) for d in group]
-        if len(group) > 1 or group[0].disputed:
-            items.append(_disputed(f"<b>{label}</b>", _or_list(values, lang)))
-        else:
-            items.append(_label_value(label, values[0]))
-    return items
+    return _valued_items(dates, lambda d: present.date_text(d, lang), lang, mark)
 
 
 def _statement_items(statements: list[Statement], mark: _Markers, with_label: bool = True) -> list[str]:
