@@ -3,11 +3,32 @@ output, the record page and the printed summary, so all three say the same thing
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from belgai_desktop.core import labels
 from belgai_desktop.core.formatting import format_date, format_list, format_money_range
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import pgettext
-from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Source
+from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Source, Statement
+
+F = TypeVar("F", Budget, DateFact, Statement)
+
+
+def dispute_groups(facts: Sequence[F]) -> list[list[F]]:
+    """Facts in order, each alone, except that disputed facts sharing a dispute key are
+    gathered into one group at the place of the first: shown side by side, never one picked."""
+    groups: list[list[F]] = []
+    by_key: dict[str, list[F]] = {}
+    for fact in facts:
+        key = fact.dispute if fact.disputed else None
+        if key and key in by_key:
+            by_key[key].append(fact)
+            continue
+        groups.append([fact])
+        if key:
+            by_key[key] = groups[-1]
+    return groups
 
 
 def citation_text(c: Citation, lang: str) -> str:

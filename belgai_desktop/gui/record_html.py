@@ -81,14 +81,10 @@ def _related_line(r: Related, text: str, notes: _Notes) -> str:
 def _facts_section(heading: str, facts: Sequence[Any], value: Callable[[Any], str], notes: _Notes) -> str:
     """Facts in order; those sharing a dispute key become one side-by-side table."""
     items: list[str] = []
-    done: set[str] = set()
-    for f in facts:
+    for group in present.dispute_groups(facts):
+        f = group[0]
         aspect = esc(labels.aspect_label(f.aspect))
-        if f.disputed and f.dispute:
-            if f.dispute in done:
-                continue
-            done.add(f.dispute)
-            group = [g for g in facts if g.disputed and g.dispute == f.dispute]
+        if len(group) > 1 or f.disputed:
             items.append(_dispute_table(aspect, group, value, notes))
             continue
         note = f" — {esc(f.note)}" if getattr(f, "note", None) else ""

@@ -202,23 +202,6 @@ def _disputed(label: str, values: str) -> str:
         label=label, disputed=tag, values=values)
 
 
-def _grouped(facts: list, key_of) -> list[list]:  # noqa: ANN001
-    """Facts in order, those sharing a dispute key gathered into one group."""
-    groups: list[list] = []
-    by_key: dict[str, list] = {}
-    for fact in facts:
-        key = key_of(fact)
-        if fact.disputed and key:
-            if key in by_key:
-                by_key[key].append(fact)
-                continue
-            by_key[key] = [fact]
-            groups.append(by_key[key])
-        else:
-            groups.append([fact])
-    return groups
-
-
 def _label_value(label: str, value: str) -> str:
     return pgettext("label and value", "{label}: {value}").format(label=f"<b>{label}</b>", value=value)
 
@@ -233,7 +216,7 @@ def _valued_items(facts: list[Budget] | list[DateFact], text: Callable[[Any], st
                   mark: _Markers) -> list[str]:
     """Budgets or dates, one item per aspect; disagreeing values side by side with their sources."""
     items = []
-    for group in _grouped(facts, lambda f: f.dispute or f.aspect):
+    for group in present.dispute_groups(facts):
         label = esc(labels.aspect_label(group[0].aspect))
         values = [_with_note(esc(text(f)), f.note) + mark(f.citations) for f in group]
         if len(group) > 1 or group[0].disputed:
@@ -253,7 +236,7 @@ def _date_items(dates: list[DateFact], lang: str, mark: _Markers) -> list[str]:
 
 def _statement_items(statements: list[Statement], mark: _Markers, with_label: bool = True) -> list[str]:
     items = []
-    for group in _grouped(statements, lambda s: s.dispute):
+    for group in present.dispute_groups(statements):
         label = esc(labels.aspect_label(group[0].aspect))
         values = [esc(s.text) + mark(s.citations) for s in group]
         if group[0].disputed:
