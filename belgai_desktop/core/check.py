@@ -97,16 +97,17 @@ class SeedTexts:
 QUOTABLE_ASPECTS = frozenset({"official-title", "name", "name-variant"})
 
 
-def _record_texts(r: RecordData) -> list[tuple[str, str]]:
-    texts = [(f"{r.id} name.{lang}", t) for lang, t in r.names.items()]
-    texts += [(f"{r.id} summary.{lang}", t) for lang, t in r.summaries.items()]
-    texts += [(f"{r.id} alias", t) for t in r.aliases + r.acronyms]
+def _record_texts(r: RecordData) -> list[tuple[str, str, bool]]:
+    """(where, text, own_words): every text of a record, and whether it must be in our own
+    words (English summaries and statements, except statements quoting a title)."""
+    texts = [(f"{r.id} name.{lang}", t, False) for lang, t in r.names.items()]
+    texts += [(f"{r.id} summary.{lang}", t, lang == "en") for lang, t in r.summaries.items()]
+    texts += [(f"{r.id} alias", t, False) for t in r.aliases + r.acronyms]
     for f in r.facts:
         for key in ("role", "note", "text"):
-            if key == "text" and f.data.get("aspect") in QUOTABLE_ASPECTS:
-                key = "quoted"
-            for lang, t in (f.data.get(key if key != "quoted" else "text") or {}).items():
-                texts.append((f"{f.id} {key}.{lang}", t))
+            own = key == "text" and f.data.get("aspect") not in QUOTABLE_ASPECTS
+            for lang, t in (f.data.get(key) or {}).items():
+                texts.append((f"{f.id} {key}.{lang}", t, own and lang == "en"))
     return texts
 
 
@@ -144,9 +145,9 @@ def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[s
                 p = seeds.url_problem(f.id, f.data["url"], [ref.source_id for ref in f.sources])
                 if p:
                     problems.append(p)
-        for where, text in _record_texts(r):
+        for where, text, own_words in _record_texts(r):
             problems += text_problems(where, text)
-            if ".en" in where and ("summary" in where or " text" in where):
+            if own_words:
                 run = seeds.copied_run(text)
                 if run:
                     problems.append(f"{where}: copies a document's wording ({run!r}); write it in our own words")
@@ -187,7 +188,8 @@ def _dispute_problems(r: RecordData) -> list[str]:
 
 def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
     """Every problem in a built database file."""
-    from belgai_desktop.core.build import SCHEMA_VERSION, source_hash
+    from belgai_desktop.core.build import source_hash
+    from belgai_desktop.core.library import SCHEMA_VERSION
 
     if not path.is_file():
         return [f"{path}: database file not found (build it with `belgai db build`)"]

@@ -81,9 +81,12 @@ PLAN = "flemish-ai-policy-plan"
          'sources = ["ai-watch-2020#Flanders"]', "disagree but"),
         ('sources = ["ai-watch-2020#Flanders"]\n\n[[budget]]',
          'sources = ["no-such-document"]\n\n[[budget]]', "unknown source 'no-such-document'"),
+        ("\nen = \"The Government", "\nen = \"The Flemish AI action plan provides funding complementing funding "
+         "that is available through the regular instruments. The Government", "copies a document's wording"),
     ],
     ids=["dangling-reference", "missing-language", "unsourced-fact", "invented-email", "invented-phone",
-         "invented-url", "silent-disagreement", "unknown-source"],
+         "invented-url", "silent-disagreement", "unknown-source",
+         "copied-wording"],
 )
 def test_check_catches_a_broken_copy_of_the_data(db_copy, capsys, old, new, expected):
     build(db_copy)  # a database that is current with the copy before we break it
