@@ -18,9 +18,9 @@ import sqlite_utils
 
 from belgai_desktop.core import vocab
 from belgai_desktop.core.errors import SourceDataError
-from belgai_desktop.core.sourcedata import SourceData, read_all
+from belgai_desktop.core.library import SCHEMA_VERSION
+from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all
 
-SCHEMA_VERSION = 1
 DATABASE_NAME = "belgai.sqlite"
 
 
@@ -123,8 +123,6 @@ def _write(db: sqlite_utils.Database, data: SourceData, digest: str) -> None:
             {"key": "as_of", "value": max(source_dates.values(), default="")},
         ]
     )
-    from belgai_desktop.core.sourcedata import date_precision
-
     db["sources"].insert_all(
         {"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
          "date": s.date, "date_precision": date_precision(s.date) if s.date else None,
@@ -163,16 +161,12 @@ def _write(db: sqlite_utils.Database, data: SourceData, digest: str) -> None:
          "disputed": int(bool(f.dispute) and disputes[(f.record_id, f.dispute)] > 1)}
         for f in facts
     )
-    db["fact_sources"].insert_all(
-        (
-            {"fact_id": f.id, "source_id": ref.source_id, "locator": ref.where,
-             "as_of": f.as_of or source_dates.get(ref.source_id),
-             "as_of_precision": date_precision(f.as_of or source_dates.get(ref.source_id) or "")
-             if (f.as_of or source_dates.get(ref.source_id)) else None}
-            for f in facts for ref in f.sources
-        ),
-        ignore=True,
-    )
+    def fact_source(f: Fact, ref: SourceRef) -> dict[str, str | None]:
+        as_of = f.as_of or source_dates.get(ref.source_id) or None
+        return {"fact_id": f.id, "source_id": ref.source_id, "locator": ref.where,
+                "as_of": as_of, "as_of_precision": date_precision(as_of) if as_of else None}
+
+    db["fact_sources"].insert_all((fact_source(f, ref) for f in facts for ref in f.sources), ignore=True)
     by_type: dict[str, list] = {}
     for f in facts:
         by_type.setdefault(f.type, []).append(f)

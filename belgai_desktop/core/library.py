@@ -32,7 +32,8 @@ from belgai_desktop.core.model import (
 if TYPE_CHECKING:
     from belgai_desktop.core.search import Searcher
 
-SCHEMA_VERSION = 1  # kept equal to build.SCHEMA_VERSION; build is not imported at run time
+# The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
+SCHEMA_VERSION = 1
 
 # Order of the sections on a record page; relations not listed go to "related".
 PARENT_RELATIONS = frozenset({"part_of"})
@@ -69,6 +70,7 @@ class Library:
         self._searcher_lock = threading.Lock()  # two threads must not build the index twice
         self._searcher: Searcher | None = None
         self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
+        self._kinds: dict[str, tuple[str, str]] | None = None
 
     # -- low level -------------------------------------------------------------------
 
@@ -113,6 +115,12 @@ class Library:
                 titles[r["record_id"]][r["lang"]] = (r["text"], bool(r["is_translation"]))
             self._titles = dict(titles)
         return self._titles
+
+    def _kinds_levels(self) -> dict[str, tuple[str, str]]:
+        if self._kinds is None:
+            self._kinds = {r["id"]: (r["kind"], r["level"])
+                           for r in self._rows("SELECT id, kind, level FROM records")}
+        return self._kinds
 
     def title(self, record_id: str, lang: str) -> str:
         names = self._all_titles().get(record_id)
@@ -207,7 +215,7 @@ class Library:
             summaries=summaries, summary_citations=cites.get(f"{record_id}/summary", []),
         )
 
-        kinds = {r["id"]: (r["kind"], r["level"]) for r in self._rows("SELECT id, kind, level FROM records")}
+        kinds = self._kinds_levels()
         for r in self._rows(
             "SELECT * FROM relations WHERE subject_id = ? OR object_id = ? ORDER BY fact_id",
             (record_id, record_id),
