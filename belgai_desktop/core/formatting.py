@@ -11,7 +11,7 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
-from babel.numbers import format_compact_currency, format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from belgai_desktop.core.i18n import pgettext
 
@@ -47,12 +47,33 @@ def format_number(value: float, lang: str) -> str:
 def format_money(amount: float, currency: str, lang: str, compact: bool = False) -> str:
     loc = babel_locale(lang)
     if compact and amount >= 1_000_000:
-        return format_compact_currency(amount, currency, locale=loc, fraction_digits=3)
+        return _format_compact_money(amount, currency, lang)
     if amount == int(amount):  # whole amounts print without cents: "€ 875.000"
         pattern = loc.currency_formats["standard"].pattern.split(";")[0]
         pattern = pattern.replace(".00", "").replace(",00", "")
         return format_currency(amount, currency, locale=loc, format=pattern, currency_digits=False)
     return format_currency(amount, currency, locale=loc)
+
+
+# Compact amounts are written by these patterns, not by CLDR's compact data, which changes
+# between babel releases (babel 2.19 turned en_GB's "€30M" into "€30m"). English uses a
+# capital M: lower-case "m" is also the metre, and readers in Belgium know "M" from
+# "M €" and "Mio.". nl/fr/de follow the Belgian usage of the official texts.
+_COMPACT_MONEY = {
+    "en": ("{symbol}{number}M", "{symbol}{number}B"),
+    "nl": ("{symbol}\u00a0{number}\u00a0mln.", "{symbol}\u00a0{number}\u00a0mld."),
+    "fr": ("{number}\u00a0M\u00a0{symbol}", "{number}\u00a0Md\u00a0{symbol}"),
+    "de": ("{number}\u00a0Mio.\u00a0{symbol}", "{number}\u00a0Mrd.\u00a0{symbol}"),
+}
+
+
+def _format_compact_money(amount: float, currency: str, lang: str) -> str:
+    """14_200_000 → '€14.2M' / '€ 14,2 mln.' / '14,2 M €' / '14,2 Mio. €' (up to 3 decimals)."""
+    loc = babel_locale(lang)
+    millions, billions = _COMPACT_MONEY.get(lang, _COMPACT_MONEY["en"])
+    pattern, scale = (billions, 1e9) if amount >= 1_000_000_000 else (millions, 1e6)
+    number = format_decimal(round(amount / scale, 3), format="#,##0.###", locale=loc)
+    return pattern.format(symbol=get_currency_symbol(currency, locale=loc), number=number)
 
 
 def format_money_range(amount: float, amount_max: float | None, currency: str, lang: str,
