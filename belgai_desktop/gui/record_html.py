@@ -95,8 +95,9 @@ def _facts_section(heading: str, facts: Sequence[Any], value: Callable[[Any], st
 
 def _dispute_table(aspect: str, group: Sequence[Any], value: Callable[[Any], str], notes: _Notes) -> str:
     """One row per value: the value beside the document that gives it."""
-    head = _("{sign} Disputed: the sources disagree on “{aspect}”. "
-             "Each value is shown with its source.").format(sign=DISPUTED_SIGN, aspect=aspect)
+    # ``aspect`` is already escaped: escape the sentence around it, not the result (no "l&#x27;IA").
+    head = esc(_("{sign} Disputed: the sources disagree on “{aspect}”. "
+                 "Each value is shown with its source.")).format(sign=esc(DISPUTED_SIGN), aspect=aspect)
     according_to = esc(_("According to:"))
     rows = []
     for f in group:
@@ -109,7 +110,7 @@ def _dispute_table(aspect: str, group: Sequence[Any], value: Callable[[Any], str
     return (
         f"<b>{label}</b>"
         "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
-        f"<tr><td colspan='2'><b>{esc(head)}</b></td></tr>{''.join(rows)}</table>"
+        f"<tr><td colspan='2'><b>{head}</b></td></tr>{''.join(rows)}</table>"
     )
 
 

@@ -91,3 +91,23 @@ def test_navigator_opens_records_by_level_and_tree(qtbot, window) -> None:  # no
     assert child is not None and child.parent().data(0, Qt.ItemDataRole.UserRole + 1) == "test-ministry"
     window.org_tree.itemActivated.emit(child, 0)
     assert window.current_record == "test-agency"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> None:  # noqa: ANN001
+    """An apostrophe in a heading reads "l'IA", never "l&#x27;IA" (escaped twice)."""
+    from PySide6.QtGui import QTextDocument
+
+    from belgai_desktop.core import i18n
+    from belgai_desktop.gui.record_html import record_html
+
+    i18n.set_language(lang)
+    shown = []
+    for summary in library.list(lang=lang):
+        doc = QTextDocument()
+        doc.setHtml(record_html(library.get(summary.id, lang)))
+        text = doc.toPlainText()
+        shown.append(text)
+        for entity in ("&#", "&amp;", "&lt;", "&gt;", "&quot;"):
+            assert entity not in text, f"{summary.id} ({lang}) shows {entity!r}"
+    assert len(shown) == len(library.list(lang=lang)) > 100
