@@ -89,11 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser, required=True)
     q = db_sub.add_parser("build", help="build db/belgai.sqlite from the TOML sources",
                           description="Build the database from db/sources.toml and db/records/*.toml.")
-    q.add_argument("--db-dir", type=Path, default=paths.DB_DIR, help="folder with the sources")
+    q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
     q.add_argument("--output", type=Path, help="where to write the database (default: DB_DIR/belgai.sqlite)")
     q = db_sub.add_parser("check", help="validate the sources and the built database",
                           description="Validate the sources and the built database; list every problem.")
-    q.add_argument("--db-dir", type=Path, default=paths.DB_DIR, help="folder with the sources")
+    q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
     q.add_argument("--seeds", type=Path, default=None, help="folder with the source documents")
     return parser
 
@@ -182,6 +182,11 @@ def cmd_db(args: argparse.Namespace) -> int:
     from belgai_desktop.core.check import check_database, check_source_data
     from belgai_desktop.core.sourcedata import read_all
 
+    if args.db_dir is None:
+        args.db_dir = paths.source_db_dir()
+        if args.db_dir is None:  # an installed wheel or a bundle carries the built data only
+            raise BelgaiError(_("`belgai db {action}` needs a source checkout (the TOML sources in db/); "
+                                "this installation carries only the built database").format(action=args.db_command))
     if args.db_command == "build":
         target = build(args.db_dir, args.output, paths.seeds_dir())
         print(_("Built {path}").format(path=target))

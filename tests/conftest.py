@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TESTS_DIR = Path(__file__).parent
 FIXTURE_DB_DIR = TESTS_DIR / "fixtures" / "db"
+SOURCE_DB_DIR = paths.REPO_ROOT / "db"  # the TOML sources and the committed build
 
 # The source documents live outside the repository (../shared/seeds). A clone without them
 # runs every test that does not read them; CI, which has them, must run them all.
@@ -27,6 +28,8 @@ needs_seeds = pytest.mark.skipif(
 def pytest_sessionstart(session: pytest.Session) -> None:
     if os.environ.get("CI") and not SEEDS_PRESENT:
         raise pytest.UsageError(f"CI must run the tests that read the source documents: {paths.seeds_dir()} is missing")
+    if os.environ.get("CI") and not os.environ.get("BELGAI_BUNDLE"):
+        raise pytest.UsageError("CI must test the bundle: run `bash tools/dev.sh test`, which builds it")
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +69,7 @@ def fixture_library(fixture_db_path: Path):
 
 @pytest.fixture(scope="session")
 def bundled_db_path() -> Path:
-    return paths.DB_DIR / "belgai.sqlite"
+    return SOURCE_DB_DIR / "belgai.sqlite"
 
 
 @pytest.fixture
@@ -83,5 +86,5 @@ def library(bundled_db_path: Path):
 def db_copy(tmp_path: Path) -> Path:
     """A writable copy of the reference sources, for tests that break them on purpose."""
     target = tmp_path / "db"
-    shutil.copytree(paths.DB_DIR, target, ignore=shutil.ignore_patterns("*.sqlite", ".belgai-build-*"))
+    shutil.copytree(SOURCE_DB_DIR, target, ignore=shutil.ignore_patterns("*.sqlite", ".belgai-build-*"))
     return target

@@ -1,6 +1,7 @@
 """Interface language: gettext catalogs (domain ``belgai``) and the current language.
 
-English is the source language. Catalogs live in ``locales/<lang>/LC_MESSAGES/belgai.po``.
+English is the source language. Catalogs live in ``locales/<lang>/LC_MESSAGES/belgai.po``
+(in an installed package: ``belgai_desktop/data/locales``, with the compiled ``.mo``).
 A ``.mo`` next to the ``.po`` (made by ``python tools/i18n.py compile`` or a packager) is used
 when it is at least as new as the ``.po``; otherwise the ``.po`` is compiled with babel on first
 use and cached in the user's cache folder under a name derived from its content, so a fresh
@@ -43,7 +44,7 @@ def _warn_once(text: str) -> None:
 
 
 def _po_path(lang: str) -> Path:
-    return paths.LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return paths.locales_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def _parse_mo(data: bytes) -> _gettext.GNUTranslations:
@@ -55,7 +56,10 @@ def _load_catalog(lang: str) -> _gettext.GNUTranslations:
     po = _po_path(lang)
     shipped = po.with_suffix(".mo")
     reason = f"no catalog {po.name} for {lang!r}"
-    if shipped.is_file() and (not po.is_file() or shipped.stat().st_mtime >= po.stat().st_mtime):
+    # An installed package's .mo was compiled from its .po by the build (installers do not
+    # keep file times); in a checkout, a .mo older than its .po is stale.
+    packaged = paths.package_data_dir() is not None
+    if shipped.is_file() and (packaged or not po.is_file() or shipped.stat().st_mtime >= po.stat().st_mtime):
         try:
             return _parse_mo(shipped.read_bytes())
         except Exception as exc:  # corrupt or unreadable: compile the .po instead, if any

@@ -309,6 +309,15 @@ class Searcher:
     # -- the index -----------------------------------------------------------------------
 
     def _open(self, progress: Progress | None) -> None:
+        shipped = paths.shipped_index_dir()
+        if shipped is not None:  # a wheel or bundle: its index was built with its database
+            ix = si.load_shipped(shipped, self.library.content_hash)
+            if ix is not None:
+                try:
+                    self._prepare(ix)
+                    return
+                except Exception:  # noqa: BLE001 - damaged: build one in the cache below
+                    pass
         key = si.index_key(self.library.content_hash)
         target = self.index_dir / key
         ix = None

@@ -163,8 +163,10 @@ def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
 
 
 def build(docs: Iterable[dict[str, Any]], total: int, target: Path,
-          progress: Progress | None = None) -> None:
-    """Write the index for ``docs`` to ``target``, atomically: all or nothing."""
+          progress: Progress | None = None, content_hash: str = "") -> None:
+    """Write the index for ``docs`` to ``target``, atomically: all or nothing.
+
+    ``content_hash`` (the data's) is recorded for an index shipped beside its database."""
     root = target.parent
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{target.name}-{uuid.uuid4().hex[:8]}"
@@ -173,7 +175,10 @@ def build(docs: Iterable[dict[str, Any]], total: int, target: Path,
         ix = build_in(FileStorage(str(tmp)), docs, total, progress)
         count = ix.doc_count()
         ix.close()
-        (tmp / MARKER).write_text(json.dumps({"version": INDEX_VERSION, "documents": count}))
+        marker = {"version": INDEX_VERSION, "documents": count}
+        if content_hash:
+            marker["content_hash"] = content_hash
+        (tmp / MARKER).write_text(json.dumps(marker))
         _swap_in(tmp, target)
     finally:
         if tmp.exists():
@@ -201,6 +206,20 @@ def load(target: Path, expected_documents: int | None = None) -> Index:
     if ix.doc_count() != expected_documents:
         raise ValueError("incomplete index")
     return ix
+
+
+def load_shipped(folder: Path, content_hash: str) -> Index | None:
+    """The index prebuilt for the shipped database, if it was built for exactly this data.
+
+    It was built by the code it ships with, so the analysis fingerprint is not compared (a
+    frozen bundle cannot read its own source files to compute it)."""
+    try:
+        marker = json.loads((folder / MARKER).read_text())
+        if not content_hash or marker.get("content_hash") != content_hash:
+            return None
+        return load(folder)
+    except Exception:  # noqa: BLE001 - missing or damaged: the cache index is the fallback
+        return None
 
 
 def remove_others(root: Path, keep: str) -> None:

@@ -14,7 +14,7 @@ from belgai_desktop.core.build import build, source_hash
 from belgai_desktop.core.check import check_database, check_source_data, text_problems
 from belgai_desktop.core.errors import SourceDataError
 from belgai_desktop.core.sourcedata import read_all
-from tests.conftest import needs_seeds
+from tests.conftest import SOURCE_DB_DIR, needs_seeds
 
 
 def dump(path: Path) -> list[str]:
@@ -26,17 +26,17 @@ def dump(path: Path) -> list[str]:
 
 
 def test_real_sources_pass_every_check():
-    problems = check_source_data(read_all(paths.DB_DIR), paths.seeds_dir())
+    problems = check_source_data(read_all(SOURCE_DB_DIR), paths.seeds_dir())
     assert problems == []
 
 
 def test_bundled_database_passes_every_check_and_is_current(bundled_db_path):
-    assert check_database(bundled_db_path, paths.DB_DIR, paths.seeds_dir()) == []
+    assert check_database(bundled_db_path, SOURCE_DB_DIR, paths.seeds_dir()) == []
 
 
 def test_build_is_deterministic_and_the_committed_database_is_current(tmp_path, bundled_db_path):
-    first = build(paths.DB_DIR, tmp_path / "a.sqlite")
-    second = build(paths.DB_DIR, tmp_path / "b.sqlite")
+    first = build(SOURCE_DB_DIR, tmp_path / "a.sqlite")
+    second = build(SOURCE_DB_DIR, tmp_path / "b.sqlite")
     assert first.read_bytes() == second.read_bytes()
     # If this fails, run `belgai db build` and commit db/belgai.sqlite.
     assert dump(bundled_db_path) == dump(first)
@@ -48,7 +48,7 @@ def test_database_records_schema_version_and_foreign_keys(bundled_db_path):
     fks = conn.execute("PRAGMA foreign_key_list(relations)").fetchall()
     assert {row[2] for row in fks} == {"facts", "records"}
     stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    assert stored["source_hash"] == source_hash(paths.DB_DIR)
+    assert stored["source_hash"] == source_hash(SOURCE_DB_DIR)
 
 
 def _edit(db_dir: Path, record_id: str, old: str, new: str) -> None:

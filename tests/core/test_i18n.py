@@ -345,8 +345,8 @@ def _locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, po: bool = True) -
     target = tmp_path / "locales"
     (target / "nl" / "LC_MESSAGES").mkdir(parents=True)
     if po:
-        shutil.copy(paths.LOCALES_DIR / "nl" / "LC_MESSAGES" / "belgai.po", target / "nl" / "LC_MESSAGES")
-    monkeypatch.setattr(paths, "LOCALES_DIR", target)
+        shutil.copy(paths.locales_dir() / "nl" / "LC_MESSAGES" / "belgai.po", target / "nl" / "LC_MESSAGES")
+    monkeypatch.setattr(paths, "locales_dir", lambda: target)
     return target / "nl" / "LC_MESSAGES"
 
 

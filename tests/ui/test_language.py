@@ -40,7 +40,7 @@ def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         target.parent.mkdir(parents=True)
         with target.open("wb") as f:
             write_po(f, catalog)
-    monkeypatch.setattr(paths, "LOCALES_DIR", tmp_path)
+    monkeypatch.setattr(paths, "locales_dir", lambda: tmp_path)
 
 
 def about_button_text(qtbot, window) -> str:  # noqa: ANN001
