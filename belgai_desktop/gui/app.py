@@ -100,6 +100,9 @@ def start(lang: str | None = None, record: str | None = None, database: Path | N
     app.setApplicationName("BelgAI Desktop")
     app.setOrganizationName("BelgAI")
     app.setDesktopFileName("belgai-desktop")
+    from belgai_desktop.printing.layout import register_bundled_fonts
+
+    register_bundled_fonts()
     lang = apply_language(choose_language(lang))
 
     from belgai_desktop.gui.main_window import MainWindow
@@ -135,6 +138,10 @@ def run(lang: str | None = None, record: str | None = None, database: Path | Non
         _say(f"belgai: the desktop app cannot start: {exc} (check that PySide6 is installed)")
         return EXIT_ERROR
     _install_startup_handler()
-    app, _window = start(lang, record, database, library)
+    app, window = start(lang, record, database, library)
     _restore_message_handler()
+    if os.environ.get("BELGAI_QUIT_AFTER_SHOW"):  # start-up benchmarks and smoke tests: close once shown
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.close)
     return app.exec()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QLineF, QMarginsF, QPointF
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from belgai_desktop.core import i18n
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.model import Record
 from belgai_desktop.printing.sheet import FONT_FAMILY, MUTED, RULE, Sheet, build_sheet
@@ -55,6 +56,24 @@ def ensure_app() -> None:
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication(["belgai"])
+    register_bundled_fonts()
+
+
+_fonts_registered = False
+
+
+def register_bundled_fonts() -> None:
+    """Make the fonts the summary is set in available where the system lacks them: a bundle
+    carries them in ``belgai_desktop/data/fonts`` (a checkout or wheel uses the system's)."""
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    _fonts_registered = True
+    packaged = paths.package_data_dir()
+    folder = packaged / "fonts" if packaged else None
+    if folder is not None and folder.is_dir():
+        for font in sorted(folder.glob("*.ttf")):
+            QFontDatabase.addApplicationFont(str(font))
 
 
 @contextmanager
