@@ -123,7 +123,7 @@ bundle() {
   name="belgai-$(version)-linux-$arch"
   say "building the bundle $name (PyInstaller, one folder)"
   rm -rf build/bundle "dist/belgai" "dist/$name.tar.gz"
-  "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+  "$VENV/bin/pyinstaller" --noconfirm --clean --log-level ERROR \
     --distpath dist --workpath build/bundle tools/belgai.spec
   # Reproducible-ish tarball: sorted names, no owner.
   tar --sort=name --owner=0 --group=0 --numeric-owner -C dist -czf "dist/$name.tar.gz" belgai

@@ -191,3 +191,14 @@ def test_portable_mode_keeps_settings_and_cache_beside_the_executable(bundle, di
         assert list(home.rglob("*")) == [], f"portable mode wrote into the home folder: {list(home.rglob('*'))}"
     finally:
         shutil.rmtree(stick, ignore_errors=True)
+
+
+def test_qt_dialogs_are_translated_and_unused_qt_is_left_out(bundle):
+    """Qt's own strings (dialog buttons, the file dialog) come from qtbase_<lang>.qm; the
+    bundle carries those of our three languages and no others."""
+    internal = bundle.exe.parent / "_internal"
+    shipped = {p.name for p in internal.rglob("qtbase_*.qm")}
+    assert shipped == {"qtbase_nl.qm", "qtbase_fr.qm", "qtbase_de.qm"}
+    assert not list(internal.rglob("libQt6Network*")), "QtNetwork is shipped though the app never uses it"
+    babel_locales = {p.stem for p in internal.rglob("babel/locale-data/*.dat")}
+    assert {"en_GB", "nl_BE", "fr_BE", "de_BE"} <= babel_locales and len(babel_locales) < 20
