@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Validate the sources and the built database; list every problem.")
     q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
     q.add_argument("--seeds", type=Path, default=None, help="folder with the source documents")
+    from belgai_desktop import cli_data
+
+    cli_data.add_parser(sub, _Parser)
     return parser
 
 
@@ -217,7 +220,14 @@ def _print_message(level: str, text: str) -> None:
     sys.stderr.write(f"belgai: {level}: {text}\n")
 
 
-COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": cmd_print, "db": cmd_db}
+def cmd_data(args: argparse.Namespace) -> int:
+    from belgai_desktop import cli_data
+
+    return cli_data.run(args)
+
+
+COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": cmd_print, "db": cmd_db,
+            "data": cmd_data}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BELGAI_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("BELGAI_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("BELGAI_DATA_DIR", str(home / "data"))
+    monkeypatch.delenv("BELGAI_TRUSTED_KEYS", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belgai_desktop.core import paths, vocab
+from belgai_desktop.core import vocab
 from belgai_desktop.core.errors import DatabaseError, UnknownRecord
 from belgai_desktop.core.model import (
     Budget,
@@ -49,7 +49,13 @@ class Library:
     """Read access to the bundled reference database."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path else paths.database_path()
+        if path:
+            self.path, self.shipped_index = Path(path), None
+        else:  # the data in use: an installed data package, else the installation's own
+            from belgai_desktop.core.updates.store import active
+
+            reference = active()
+            self.path, self.shipped_index = reference.database, reference.index_dir
         if not self.path.is_file():
             raise DatabaseError(f"database not found: {self.path} (build it with `belgai db build`)")
         try:

@@ -75,6 +75,13 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("BELGAI_SEEDS") or REPO_ROOT.parent / "shared" / "seeds")
 
 
+def install_dir() -> Path:
+    """The installation's own folder: beside the executable of a bundle, else the package."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parents[1]
+
+
 def portable_dir() -> Path | None:
     """The folder for user files in portable mode: ``user-data`` beside the executable."""
     if not getattr(sys, "frozen", False):

@@ -309,8 +309,8 @@ class Searcher:
     # -- the index -----------------------------------------------------------------------
 
     def _open(self, progress: Progress | None) -> None:
-        shipped = paths.shipped_index_dir()
-        if shipped is not None:  # a wheel or bundle: its index was built with its database
+        shipped = self.library.shipped_index
+        if shipped is not None:  # a wheel, a bundle or a data package: the index came with the database
             ix = si.load_shipped(shipped, self.library.content_hash)
             if ix is not None:
                 try:

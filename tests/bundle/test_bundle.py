@@ -202,3 +202,13 @@ def test_qt_dialogs_are_translated_and_unused_qt_is_left_out(bundle):
     assert not list(internal.rglob("libQt6Network*")), "QtNetwork is shipped though the app never uses it"
     babel_locales = {p.stem for p in internal.rglob("babel/locale-data/*.dat")}
     assert {"en_GB", "nl_BE", "fr_BE", "de_BE"} <= babel_locales and len(babel_locales) < 20
+
+
+def test_data_updates_work_inside_the_bundle(bundle):
+    """The signature code (cryptography) travels too: make a key, say which data is in use."""
+    result = bundle.run("data", "keygen", "-o", str(bundle.home / "keys"))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (bundle.home / "keys" / "belgai.pub").read_text().startswith("untrusted comment: minisign public key")
+    result = bundle.run("data", "status", "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["origin"] == "bundled"

@@ -146,7 +146,8 @@ def test_version():
 
 
 @pytest.mark.parametrize("command", [[], ["show"], ["list"], ["search"], ["print"], ["db"], ["db", "build"],
-                                     ["db", "check"], ["gui"]])
+                                     ["db", "check"], ["gui"], ["data"], ["data", "status"], ["data", "install"],
+                                     ["data", "rollback"], ["data", "diff"], ["data", "keygen"], ["data", "pack"]])
 def test_every_command_has_help_and_is_in_the_readme(command):
     result = belgai(*command, "--help")
     assert result.returncode == 0 and "usage: belgai" in result.stdout

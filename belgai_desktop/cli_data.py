@@ -1,0 +1,153 @@
+"""``belgai data …``: signed offline data updates (keygen, pack, install, rollback, diff, status).
+
+A thin layer over :mod:`belgai_desktop.core.updates`: parse, call one function, print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from belgai_desktop.core import paths
+from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
+
+
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("data", help="install, check and make signed data updates",
+                       description="Signed offline data updates: make keys and packages, install them, "
+                                   "go back, see what changed and which data is in use.")
+    data_sub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=parser_class, required=True)
+    q = data_sub.add_parser("status", help="which data is in use, from where, signed by whom",
+                            description="Say which reference data is in use, where it came from and who signed it.")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = data_sub.add_parser("install", help="install a signed data package",
+                            description="Verify a data package completely, then switch to it atomically.")
+    q.add_argument("package", type=Path, metavar="FILE.belgai")
+    q.add_argument("--allow-downgrade", action="store_true", help="install even if its data is not newer")
+    data_sub.add_parser("rollback", help="go back to the data in use before the last install",
+                        description="Go back to the data in use before the last install.")
+    q = data_sub.add_parser("diff", help="what changed between two packages or databases",
+                            description="List the records added, removed and changed between OLD and NEW "
+                                        "(packages or database files), every changed fact with its sources.")
+    q.add_argument("old", type=Path, metavar="OLD")
+    q.add_argument("new", type=Path, metavar="NEW")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = data_sub.add_parser("keygen", help="make a publisher key pair (for a data team)",
+                            description="Write DIR/belgai.key (secret: keep it off the repository) and "
+                                        "DIR/belgai.pub (give it to administrators), in minisign's formats.")
+    q.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    q = data_sub.add_parser("pack", help="make a signed data package (for a data team)",
+                            description="Pack the built database and its search index into a signed package.")
+    q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.belgai")
+    q.add_argument("--key", type=Path, required=True, metavar="SECRET_KEY_FILE")
+    q.add_argument("--previous", type=Path, metavar="OLD_PACKAGE", help="summarise what changed since it")
+    q.add_argument("--data-version", type=int, metavar="N", help="default: the previous package's + 1, else 2")
+    q.add_argument("--force", action="store_true", help="overwrite FILE.belgai if it exists")
+
+
+def _database_of(path: Path, tmp: Path) -> Path:
+    """A database file, or the database inside a package (its signature is not needed to compare)."""
+    from belgai_desktop.core.updates.package import DATABASE
+
+    if not path.is_file():
+        raise BelgaiError(_("{path} does not exist").format(path=path))
+    if zipfile.is_zipfile(path):
+        target = tmp / f"{len(list(tmp.iterdir()))}-{DATABASE}"
+        try:
+            with zipfile.ZipFile(path) as z:
+                target.write_bytes(z.read(DATABASE))
+        except (KeyError, zipfile.BadZipFile, OSError) as exc:
+            raise BelgaiError(_("{path} is not a BelgAI data package ({reason})").format(path=path, reason=exc)) \
+                from None
+        return target
+    return path
+
+
+def _print_status(data: dict[str, Any]) -> None:
+    origin = {"bundled": _("the data that came with this installation"),
+              "installed": _("an installed data package"),
+              "override": _("the database named by BELGAI_DB")}[data["origin"]]
+    print(_("Data version {version}, as of {as_of}: {origin}").format(
+        version=data["data_version"], as_of=data["as_of"], origin=origin))
+    if data["key_id"]:
+        print(_("Signed by key {key}").format(key=data["key_id"]))
+    if data["previous"]:
+        print(_("Previous: data version {version} (`belgai data rollback` goes back to it)").format(
+            version=data["previous"]["data_version"]))
+
+
+def _print_diff(result: dict[str, Any]) -> None:
+    for key, title in (("disputes_appeared", _("Sources now disagree on")),
+                       ("disputes_resolved", _("Sources no longer disagree on"))):
+        for item in result[key]:
+            print(f"{title}: {item['id']} ({item['dispute']})")
+    for key, title in (("added", _("Added")), ("removed", _("Removed"))):
+        for rid in result[key]:
+            print(f"{title}: {rid}")
+    for change in result["changed"]:
+        print(_("Changed: {id}").format(id=change["id"]))
+        for fact in change["facts"]:
+            for side, label in (("before", _("before")), ("after", _("after"))):
+                value = fact[side]
+                if value is None:
+                    print(f"  {fact['id']} {label}: —")
+                    continue
+                sources = "; ".join(f"{s['source_id']}" + (f", {s['where']}" if s["where"] else "")
+                                    for s in value["sources"])
+                print(f"  {fact['id']} {label}: {json.dumps(value['value'], ensure_ascii=False)} [{sources}]")
+    if not any(result[k] for k in ("added", "removed", "changed")):
+        print(_("No differences"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from belgai_desktop.core.updates import diff, minisign, package, store
+
+    action = args.data_command
+    if action == "status":
+        data = store.status()
+        if args.json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            _print_status(data)
+        return 0
+    if action == "install":
+        done = store.install(args.package, allow_downgrade=args.allow_downgrade)
+        for note in done.notes:
+            sys.stderr.write(f"belgai: {note}\n")
+        print(_("Installed data version {version} (as of {as_of}), signed by key {key}").format(
+            version=done.package.data_version, as_of=done.package.manifest.get("as_of"), key=done.package.key.id_text))
+        with tempfile.TemporaryDirectory() as tmp:
+            _print_diff(diff.diff(done.before.database, done.after.database))
+        return 0
+    if action == "rollback":
+        _before, _after = store.rollback()
+        _print_status(store.status())
+        return 0
+    if action == "diff":
+        with tempfile.TemporaryDirectory() as tmp:
+            result = diff.diff(_database_of(args.old, Path(tmp)), _database_of(args.new, Path(tmp)))
+        if args.json:
+            json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            _print_diff(result)
+        return 0
+    if action == "keygen":
+        secret, public = minisign.write_key_pair(args.output)
+        print(_("Wrote {secret} (secret: keep it safe, never in a repository) and {public}").format(
+            secret=secret, public=public))
+        return 0
+    if action == "pack":
+        database = args.database or (paths.source_db_dir() or paths.REPO_ROOT / "db") / paths.DATABASE_NAME
+        out = package.pack(args.output, args.key, database, previous=args.previous,
+                           data_version=args.data_version, force=args.force)
+        print(_("Wrote {path}").format(path=out))
+        return 0
+    raise BelgaiError(f"unknown action {action!r}")

@@ -1,0 +1,1 @@
+"""Signed offline data updates: keys, packages, the installed data and what changed."""

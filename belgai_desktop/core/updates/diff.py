@@ -1,0 +1,101 @@
+"""What changed between two reference databases: records added, removed and changed, and
+for each changed record every fact before and after, with its sources.
+
+Facts are compared by their stable ids (``<record>/<type>/<n>``); names and summaries by
+record and language. Disputes that appeared or were resolved are listed on their own, so a
+reader sees them first. Reads the databases with plain ``sqlite3`` (read-only).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from belgai_desktop.core.errors import DatabaseError
+
+# Tables holding the content of a fact, by the fact's id.
+FACT_TABLES = ("budgets", "dates", "statements", "links", "relations")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        conn.execute("SELECT 1 FROM records LIMIT 1")
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a BelgAI database ({exc})") from None
+
+
+def snapshot(path: Path) -> dict[str, dict[str, Any]]:
+    """Every record of the database as a comparable dict of its facts."""
+    conn = _connect(path)
+    try:
+        records: dict[str, dict[str, Any]] = {
+            r["id"]: {"kind": r["kind"], "level": r["level"], "facts": {}}
+            for r in conn.execute("SELECT id, kind, level FROM records")}
+        sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in conn.execute("SELECT fact_id, source_id, locator, as_of FROM fact_sources "
+                              "ORDER BY fact_id, source_id, locator"):
+            sources[r["fact_id"]].append({"source_id": r["source_id"], "where": r["locator"], "as_of": r["as_of"]})
+        content: dict[str, dict[str, Any]] = {}
+        for table in FACT_TABLES:
+            for r in conn.execute(f"SELECT * FROM {table}"):  # noqa: S608 - fixed table names
+                row = {k: r[k] for k in r.keys() if k not in ("fact_id", "record_id")}
+                content[r["fact_id"]] = row
+        texts: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+        for r in conn.execute("SELECT record_id, lang, text, is_translation FROM names"):
+            texts[(r["record_id"], "name")][r["lang"]] = r["text"] + (" (translation)" if r["is_translation"] else "")
+        for r in conn.execute("SELECT record_id, lang, text FROM summaries"):
+            texts[(r["record_id"], "summary")][r["lang"]] = r["text"]
+        for r in conn.execute("SELECT id, record_id, type, dispute FROM facts"):
+            if r["record_id"] not in records:
+                continue
+            value = content.get(r["id"]) or texts.get((r["record_id"], r["type"]), {})
+            records[r["record_id"]]["facts"][r["id"]] = {
+                "type": r["type"], "value": value, "dispute": r["dispute"], "sources": sources.get(r["id"], [])}
+        for table in ("acronyms", "aliases"):
+            for r in conn.execute(f"SELECT record_id, text FROM {table} ORDER BY position"):  # noqa: S608
+                if r["record_id"] in records:
+                    records[r["record_id"]].setdefault(table, []).append(r["text"])
+        return records
+    finally:
+        conn.close()
+
+
+def _disputes(records: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(rid, f["dispute"]) for rid, rec in records.items() for f in rec["facts"].values() if f["dispute"]}
+
+
+def diff(old_path: Path, new_path: Path) -> dict[str, Any]:
+    """``{"added", "removed", "changed", "disputes_appeared", "disputes_resolved"}``."""
+    old, new = snapshot(old_path), snapshot(new_path)
+    changed = []
+    for rid in sorted(set(old) & set(new)):
+        before, after = old[rid], new[rid]
+        facts = []
+        for fid in sorted(set(before["facts"]) | set(after["facts"])):
+            b, a = before["facts"].get(fid), after["facts"].get(fid)
+            if b != a:
+                facts.append({"id": fid, "type": (a or b or {}).get("type"), "before": b, "after": a})
+        fields = [k for k in ("kind", "level", "acronyms", "aliases") if before.get(k) != after.get(k)]
+        if facts or fields:
+            changed.append({"id": rid, "fields": {k: {"before": before.get(k), "after": after.get(k)} for k in fields},
+                            "facts": facts})
+    appeared = sorted(_disputes(new) - _disputes(old))
+    resolved = sorted(_disputes(old) - _disputes(new))
+    return {
+        "added": sorted(set(new) - set(old)),
+        "removed": sorted(set(old) - set(new)),
+        "changed": changed,
+        "disputes_appeared": [{"id": rid, "dispute": key} for rid, key in appeared],
+        "disputes_resolved": [{"id": rid, "dispute": key} for rid, key in resolved],
+    }
+
+
+def summary(result: dict[str, Any]) -> dict[str, int]:
+    """Counts for a package manifest."""
+    return {key: len(result[key]) for key in ("added", "removed", "changed", "disputes_appeared", "disputes_resolved")}
