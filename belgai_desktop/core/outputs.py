@@ -1,0 +1,64 @@
+"""Where the app may write a file the user named (``print -o``, ``db build --output``).
+
+Owns the checks made before an output file is swapped into place: the path must be
+reachable, its folder must exist, and whatever is there already must be a regular file
+(or a link to one; the link itself is then replaced, never followed). Anything else — a
+device, a pipe, a folder, a socket — is refused with one clear line, because ``os.replace``
+would silently turn it into a regular file. Plain Python; imports only ``core.errors`` and
+``core.i18n``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return exc.strerror or os.strerror(exc.errno or errno.EIO)
+
+
+def exists(path: Path) -> bool:
+    """Whether anything (even a dangling link) is at ``path``; BelgaiError when that cannot be
+    known (a folder that cannot be traversed, a name too long, a NUL in it)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    return True
+
+
+def check_output(path: Path) -> None:
+    """Raise BelgaiError unless a new regular file may replace whatever is at ``path``."""
+    folder = path.parent
+    try:
+        folder_ok = stat.S_ISDIR(os.stat(folder).st_mode)
+    except FileNotFoundError:
+        folder_ok = False
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    if not folder_ok:
+        raise BelgaiError(_("cannot write {path}: folder {folder} does not exist").format(
+            path=path, folder=folder))
+    if not exists(path):
+        if len(path.name.encode("utf-8", "surrogateescape")) > 255:
+            raise BelgaiError(_("cannot write {path}: {reason}").format(
+                path=path, reason=os.strerror(errno.ENAMETOOLONG)))
+        return
+    try:
+        mode = os.stat(path).st_mode  # follows a link: what would be written over
+    except FileNotFoundError:
+        return  # a dangling link: replacing it writes nowhere else
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    if not stat.S_ISREG(mode):
+        raise BelgaiError(_("will not write over {path}: it is not a regular file").format(path=path))
