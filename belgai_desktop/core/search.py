@@ -67,6 +67,7 @@ OPERATORS = frozenset({"AND", "OR", "NOT"})
 MIN_TEXT_PREFIX = 3  # shorter prefixes match names only: in texts they match nearly everything
 BM25_K1, BM25_B = 1.2, 0.75
 POSTINGS_CACHE = 4_000_000  # postings kept in memory with their scores
+EXPANSIONS_CACHE = 4096  # prefixes remembered with the terms they stand for
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ class _Lexicon:
             found = self.terms[lo:hi]
             if len(found) > n:
                 found = heapq.nlargest(n, found, key=self.df.__getitem__)
-            if len(self._expansions) > 20_000:
+            if len(self._expansions) > EXPANSIONS_CACHE:
                 self._expansions.clear()
             self._expansions[key] = found
         return found
