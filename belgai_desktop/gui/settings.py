@@ -80,8 +80,8 @@ class Settings:
     def _read(self) -> None:
         try:
             mode = os.stat(self.path).st_mode
-        except FileNotFoundError:
-            return
+        except (FileNotFoundError, NotADirectoryError):
+            return  # first run: the defaults
         except (OSError, ValueError) as exc:
             _say_once(f"cannot read the settings {self.path} ({getattr(exc, 'strerror', None) or exc}); "
                       "using the defaults")
