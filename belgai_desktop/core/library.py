@@ -105,7 +105,7 @@ def _schema_problem(conn: sqlite3.Connection, path: Path) -> str | None:
     if (_file_size(path) or 0) <= QUICK_CHECK_MAX_BYTES:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
-            return f"the database {path} is damaged ({result}); rebuild it with `belgai db build`"
+            return f"the database {path} is damaged ({' '.join(result.split())}); rebuild it with `belgai db build`"
     conn.execute("SELECT count(*) FROM records").fetchone()
     return None
 
