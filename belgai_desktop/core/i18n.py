@@ -5,10 +5,11 @@ A ``.mo`` next to the ``.po`` (made by ``python tools/i18n.py compile`` or a pac
 when it is at least as new as the ``.po``; otherwise the ``.po`` is compiled with babel on first
 use and cached in the user's cache folder under a name derived from its content, so a fresh
 clone works without a build step and an edited ``.po`` is never shadowed by a stale cache.
-Anything wrong — a missing or corrupt catalog, an unwritable cache, an unsupported language in
-the settings or the environment — falls back to English with one warning through
-:mod:`belgai_desktop.core.messages`, never an exception. The POSIX locale (``C``, ``POSIX``) or
-no locale at all means "no preference": English, silently.
+Anything wrong — a missing, corrupt, empty or truncated catalog, an unwritable cache, an
+unsupported language in the settings or the environment — falls back to English with one warning
+through :mod:`belgai_desktop.core.messages`, never an exception. Each catalog is checked when it
+is loaded: a message whose ``{placeholders}`` would not format stays in English (said once).
+The POSIX locale (``C``, ``POSIX``) or no locale at all means "no preference": English, silently.
 
 May import only the standard library, babel (lazily) and ``core.messages/paths/vocab``.
 """

@@ -2,9 +2,11 @@
 
 Owns where the index lives (``<cache>/index/<key>``, the key made of the database's
 content hash and this module's ``INDEX_VERSION``), building it in a temporary folder
-that is renamed into place only when complete, and opening it into memory. A missing,
-partial, corrupt or stale index is never an error for the caller: ``open_index``
-rebuilds it. Imports whoosh and :mod:`search_text`; never Qt, never SQLite directly.
+that is checksummed and renamed into place only when complete (never over an index another
+process has just finished), opening it into memory with every file checked against its
+checksum, and removing what killed builds left behind. A missing, partial, damaged or stale
+index is never an error for the caller: the searcher rebuilds it, in memory if the cache
+cannot be written. Imports whoosh and :mod:`search_text`; never Qt, never SQLite directly.
 """
 
 from __future__ import annotations

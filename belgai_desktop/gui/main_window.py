@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         self.lang = apply_language(lang)
         self.settings.setValue(keys.LANGUAGE, self.lang)
+        self.settings.sync()  # kept even if the app does not close normally
         self.retranslate()
 
     # -- search ----------------------------------------------------------------------
