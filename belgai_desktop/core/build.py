@@ -20,7 +20,7 @@ from belgai_desktop.core import vocab
 from belgai_desktop.core.errors import BelgaiError, SourceDataError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import SCHEMA_VERSION
-from belgai_desktop.core.outputs import check_output
+from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all
 
 DATABASE_NAME = "belgai.sqlite"
@@ -219,7 +219,8 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
     check_output(target)
     tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".belgai-build-", suffix=".sqlite", dir=target.parent)
+        remove_abandoned(target.parent, "build")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("build"), suffix=".sqlite", dir=target.parent)
         os.close(fd)
         tmp = Path(tmp_name)
         tmp.unlink()

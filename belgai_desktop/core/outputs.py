@@ -4,8 +4,9 @@ Owns the checks made before an output file is swapped into place: the path must 
 reachable, its folder must exist, and whatever is there already must be a regular file
 (or a link to one; the link itself is then replaced, never followed). Anything else — a
 device, a pipe, a folder, a socket — is refused with one clear line, because ``os.replace``
-would silently turn it into a regular file. Plain Python; imports only ``core.errors`` and
-``core.i18n``.
+would silently turn it into a regular file. Also names the temporary files written beside
+an output (with the writer's pid in the name) and removes those a killed process left behind.
+Plain Python; imports only ``core.errors`` and ``core.i18n``.
 """
 
 from __future__ import annotations
@@ -62,3 +63,38 @@ def check_output(path: Path) -> None:
         raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
     if not stat.S_ISREG(mode):
         raise BelgaiError(_("will not write over {path}: it is not a regular file").format(path=path))
+
+
+def temp_prefix(kind: str) -> str:
+    """The start of the name of a temporary file written beside an output: ``.belgai-<kind>-<pid>-``."""
+    return f".belgai-{kind}-{os.getpid()}-"
+
+
+def _pid_gone(pid: int) -> bool:
+    if os.name == "nt":
+        return False  # os.kill would end the process there: leave the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError, ValueError):
+        return False
+    return False
+
+
+def remove_abandoned(folder: Path, kind: str) -> None:
+    """Delete our temporary ``kind`` files in ``folder`` whose writer is gone (killed
+    mid-write); never anything else, and never raises."""
+    start = f".belgai-{kind}-"
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(start)]
+    except (OSError, ValueError):
+        return
+    for name in names:
+        pid = name[len(start):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _pid_gone(int(pid)):
+            try:
+                if stat.S_ISREG(os.lstat(folder / name).st_mode):
+                    os.unlink(folder / name)
+            except OSError:
+                pass

@@ -22,7 +22,7 @@ from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.outputs import check_output
+from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.printing.layout import Fit, ensure_app, language, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 
@@ -118,7 +118,8 @@ def write_pdf(library: Library, record_id: str, lang: str, path: Path | str, pap
     tmp_name = None
     try:
         check_output(path)  # again: the render takes a while, the path may have changed meanwhile
-        fd, tmp_name = tempfile.mkstemp(prefix=".belgai-", suffix=".pdf.tmp", dir=path.parent or ".")
+        remove_abandoned(path.parent, "pdf")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("pdf"), suffix=".pdf.tmp", dir=path.parent or ".")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.chmod(tmp_name, 0o666 & ~_umask())  # as open() would have made it

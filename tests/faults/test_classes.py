@@ -115,6 +115,23 @@ def test_kill_9_during_db_build_leaves_the_old_database_whole(tmp_path, fixture_
         proc.wait()
         assert target.read_bytes() == before or Library(target).list()  # the old one, or a whole new one
     Library(target).close()
+    result = subprocess.run(argv, env=env, cwd=tmp_path, capture_output=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".belgai")) == []  # leftovers gone
+
+
+def test_temporary_files_of_killed_prints_are_removed_by_the_next_print(cli, fixture_db_path, tmp_path):
+    import subprocess as sp
+
+    dead = sp.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = tmp_path / f".belgai-pdf-{int(dead.stdout)}-x1y2z3.pdf.tmp"
+    abandoned.write_bytes(b"%PDF-1.4 half")
+    running = tmp_path / ".belgai-pdf-1-x1y2z3.pdf.tmp"  # pid 1 is alive: not ours to remove
+    running.write_bytes(b"%PDF")
+    mine = tmp_path / "notes.pdf.tmp"
+    mine.write_bytes(b"the user's own")
+    assert_ok(cli("--database", fixture_db_path, "print", "test-agency", "-o", tmp_path / "out.pdf"))
+    assert not abandoned.exists() and running.exists() and mine.read_bytes() == b"the user's own"
 
 
 # -- a read-only install used by a user who is not root -------------------------------------------
