@@ -213,7 +213,10 @@ def test_untraversable_folders_as_a_non_root_user(as_nobody):
     locked = base / "locked"
     locked.mkdir(mode=0o700)
     shutil.copy(paths.DB_DIR / "belgai.sqlite", locked / "belgai.sqlite")
-    for args in (["--database", locked / "belgai.sqlite", "list"],
+    sources = base / "sources"  # readable, not writable by the user: a read-only install's db/
+    shutil.copytree(FIXTURE_DB_DIR, sources)
+    for args in (["db", "build", "--db-dir", sources],
+                 ["--database", locked / "belgai.sqlite", "list"],
                  ["print", "fps-bosa", "-o", locked / "out.pdf"],
                  ["print", "fps-bosa", "-o", "/root/out.pdf"],
                  ["db", "build", "--output", locked / "new.sqlite"]):
@@ -222,6 +225,7 @@ def test_untraversable_folders_as_a_non_root_user(as_nobody):
         assert result.returncode == 2 and "Traceback" not in text and len(text.strip().splitlines()) == 1, \
             (args, text)
     assert sorted(p.name for p in locked.iterdir()) == ["belgai.sqlite"]
+    assert not (sources / "belgai.sqlite").exists()
 
 
 # -- hostile arguments and encodings --------------------------------------------------------------
