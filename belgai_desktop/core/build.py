@@ -242,7 +242,7 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
         os.chmod(tmp, 0o644)
         check_output(target)  # a device or folder put there during the build is still refused
         os.replace(tmp, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.OperationalError) as exc:  # the place, not the data: disk full, unwritable
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise BelgaiError(_("cannot write {path}: {reason}").format(path=target, reason=reason)) from None
     finally:
