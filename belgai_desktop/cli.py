@@ -164,12 +164,12 @@ def _progress_line(done: int, total: int) -> None:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from belgai_desktop.core import outputs
+
     out: Path = args.output
-    if out.exists() and not args.force:
+    outputs.check_output(out)
+    if outputs.exists(out) and not args.force:
         raise BelgaiError(_("{path} already exists; use --force to overwrite it").format(path=out))
-    if out.parent and not out.parent.is_dir():
-        raise BelgaiError(_("cannot write {path}: folder {folder} does not exist").format(
-            path=out, folder=out.parent))
     library = _library(args)
     library.get(args.id, args.lang)  # unknown id: fail before starting Qt
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -212,8 +212,32 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON is UTF-8 whatever the terminal's encoding, so other tools can always read it."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: escape what is not ASCII
+        sys.stdout.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
+
+
+def _clean_text(value: str) -> str:
+    """An argument as text: bytes that are not UTF-8 (kept by Python as lone surrogates)
+    become U+FFFD, so they can be searched for, printed and stored."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _tolerant_output() -> None:
+    # A terminal in ASCII or Latin-1 shows "?" for what it cannot show, never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and stream.errors == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 def _print_message(level: str, text: str) -> None:
@@ -232,10 +256,14 @@ COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": c
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_output()
     messages.add_handler(_print_message)
     try:
         i18n.set_language(i18n.system_language())
         args = build_parser().parse_args(argv)
+        for name in ("id", "query", "record"):
+            if isinstance(getattr(args, name, None), str):
+                setattr(args, name, _clean_text(getattr(args, name)))
         if args.command in (None, "gui"):
             # No --lang: the app picks the saved language first, then the system one.
             from belgai_desktop.gui.app import run

@@ -17,8 +17,10 @@ from pathlib import Path
 import sqlite_utils
 
 from belgai_desktop.core import vocab
-from belgai_desktop.core.errors import SourceDataError
+from belgai_desktop.core.errors import BelgaiError, SourceDataError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import SCHEMA_VERSION
+from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all
 
 DATABASE_NAME = "belgai.sqlite"
@@ -214,26 +216,36 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
             + "\n".join(f"  {p}" for p in problems)
         )
     target = target or db_dir / DATABASE_NAME
-    fd, tmp_name = tempfile.mkstemp(prefix=".belgai-build-", suffix=".sqlite", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    check_output(target)
+    tmp: Path | None = None
     try:
+        remove_abandoned(target.parent, "build")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("build"), suffix=".sqlite", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
         tmp.unlink()
         conn = sqlite3.connect(tmp)
-        db = sqlite_utils.Database(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = DELETE")
-        with conn:
-            _create_schema(db)
-            _write(db, data, source_hash(db_dir))
-        problems = [str(row) for row in conn.execute("PRAGMA foreign_key_check")]
-        if problems:
-            raise SourceDataError("foreign key violations: " + "; ".join(problems))
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("VACUUM")
-        conn.close()
+        try:
+            db = sqlite_utils.Database(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            with conn:
+                _create_schema(db)
+                _write(db, data, source_hash(db_dir))
+            problems = [str(row) for row in conn.execute("PRAGMA foreign_key_check")]
+            if problems:
+                raise SourceDataError("foreign key violations: " + "; ".join(problems))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
         os.chmod(tmp, 0o644)
+        check_output(target)  # a device or folder put there during the build is still refused
         os.replace(tmp, target)
+    except (OSError, sqlite3.OperationalError) as exc:  # the place, not the data: disk full, unwritable
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=target, reason=reason)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return target

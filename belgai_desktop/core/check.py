@@ -189,12 +189,14 @@ def _dispute_problems(r: RecordData) -> list[str]:
 def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
     """Every problem in a built database file."""
     from belgai_desktop.core.build import source_hash
-    from belgai_desktop.core.library import SCHEMA_VERSION
+    from belgai_desktop.core.errors import DatabaseError
+    from belgai_desktop.core.library import SCHEMA_VERSION, connect_read_only
 
-    if not path.is_file():
-        return [f"{path}: database file not found (build it with `belgai db build`)"]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
+    except DatabaseError as exc:
+        return [str(exc)]
+    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:

@@ -6,10 +6,11 @@ A ``.mo`` next to the ``.po`` (made by ``python tools/i18n.py compile`` or a pac
 when it is at least as new as the ``.po``; otherwise the ``.po`` is compiled with babel on first
 use and cached in the user's cache folder under a name derived from its content, so a fresh
 clone works without a build step and an edited ``.po`` is never shadowed by a stale cache.
-Anything wrong — a missing or corrupt catalog, an unwritable cache, an unsupported language in
-the settings or the environment — falls back to English with one warning through
-:mod:`belgai_desktop.core.messages`, never an exception. The POSIX locale (``C``, ``POSIX``) or
-no locale at all means "no preference": English, silently.
+Anything wrong — a missing, corrupt, empty or truncated catalog, an unwritable cache, an
+unsupported language in the settings or the environment — falls back to English with one warning
+through :mod:`belgai_desktop.core.messages`, never an exception. Each catalog is checked when it
+is loaded: a message whose ``{placeholders}`` would not format stays in English (said once).
+The POSIX locale (``C``, ``POSIX``) or no locale at all means "no preference": English, silently.
 
 May import only the standard library, babel (lazily) and ``core.messages/paths/vocab``.
 """
@@ -21,6 +22,8 @@ import hashlib
 import io
 import locale
 import os
+import re
+import string
 import sys
 import threading
 from pathlib import Path
@@ -59,38 +62,117 @@ def _load_catalog(lang: str) -> _gettext.GNUTranslations:
     # An installed package's .mo was compiled from its .po by the build (installers do not
     # keep file times); in a checkout, a .mo older than its .po is stale.
     packaged = paths.package_data_dir() is not None
-    if shipped.is_file() and (packaged or not po.is_file() or shipped.stat().st_mtime >= po.stat().st_mtime):
+    if _is_file(shipped) and (packaged or not _is_file(po) or shipped.stat().st_mtime >= po.stat().st_mtime):
         try:
-            return _parse_mo(shipped.read_bytes())
+            return _checked(_parse_mo(shipped.read_bytes()), lang, shipped.name)
+        except LookupError:
+            raise
         except Exception as exc:  # corrupt or unreadable: compile the .po instead, if any
             reason = f"{shipped.name} is unreadable ({exc})"
-    if not po.is_file():
+    if not _is_file(po):
         raise LookupError(reason)
     source = po.read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:16]
     cached = paths.cache_dir() / "locales" / lang / f"{DOMAIN}-{digest}.mo"
-    if cached.is_file():
-        try:
-            return _parse_mo(cached.read_bytes())
-        except Exception:  # a damaged cache file: compile again below
-            pass
+    try:  # an unreadable cache folder only costs a compile, never the language
+        _remove_abandoned(cached.parent)
+        if cached.is_file():
+            return _checked(_parse_mo(cached.read_bytes()), lang, po.name)
+    except LookupError:
+        raise
+    except Exception:  # a damaged or unreadable cache file: compile again below
+        pass
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     catalog = read_po(io.BytesIO(source), locale=lang, domain=DOMAIN, abort_invalid=True)
     buf = io.BytesIO()
     write_mo(buf, catalog)
-    translation = _parse_mo(buf.getvalue())
+    translation = _checked(_parse_mo(buf.getvalue()), lang, po.name)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     try:  # caching only saves time; a read-only or full disk is not an error
         cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(buf.getvalue())
         os.replace(tmp, cached)
         for old in cached.parent.glob(f"{DOMAIN}-*.mo"):
             if old != cached:
                 old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    except (OSError, ValueError):
+        try:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no partial file behind
+        except (OSError, ValueError):
+            pass
+    return translation
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Delete ``*.<pid>.tmp`` files of processes that are gone (a compile cut short)."""
+    if os.name == "nt" or not folder.is_dir():
+        return
+    for tmp in folder.glob("*.tmp"):
+        pid = tmp.suffixes[-2][1:] if len(tmp.suffixes) >= 2 else ""
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (OSError, OverflowError, ValueError):
+            pass
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """The names of the ``{placeholders}`` in ``text``; None if it is not a valid format string."""
+    try:
+        return {re.split(r"[.\[]", name, maxsplit=1)[0]
+                for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _template_size() -> int | None:
+    """How many messages the template (``belgai.pot``) has; None without one."""
+    try:
+        pot = (paths.LOCALES_DIR / f"{DOMAIN}.pot").read_bytes()
+    except (OSError, ValueError):
+        return None
+    return max(0, len(re.findall(rb"^msgid ", pot, re.M)) - 1)  # minus the header
+
+
+def _checked(translation: _gettext.GNUTranslations, lang: str, name: str) -> _gettext.GNUTranslations:
+    """``translation`` without the messages whose placeholders would fail to format (they show
+    in English); LookupError when it translates nothing. Says once what is wrong."""
+    catalog: dict = translation._catalog  # type: ignore[attr-defined]
+    broken: set[str] = set()
+    for key, text in catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        english = msgid.split("\x04")[-1]
+        if not msgid or "{" not in english + text:
+            continue
+        wanted, found = _placeholders(english), _placeholders(text)
+        if found is None or (wanted is not None and not found <= wanted):
+            broken.add(msgid)
+    for key in [k for k in catalog if (k[0] if isinstance(k, tuple) else k) in broken]:
+        del catalog[key]
+    if broken:
+        shown = ", ".join(repr(m.split("\x04")[-1]) for m in sorted(broken)[:3])
+        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+        _warn_once(f"the {lang} translation has {len(broken)} message(s) with broken placeholders "
+                   f"({shown}{more}); they are shown in English")
+    translated = {k[0] if isinstance(k, tuple) else k for k in catalog} - {""}
+    if not translated:
+        raise LookupError(f"{name} is empty or truncated")
+    expected = _template_size()
+    if expected and len(translated) + len(broken) < expected:
+        _warn_once(f"the {lang} translation has {len(translated) + len(broken)} of {expected} messages "
+                   f"({name} may be truncated); the others are shown in English")
     return translation
 
 

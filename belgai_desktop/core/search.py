@@ -27,6 +27,7 @@ from whoosh.reading import IndexReader
 
 from belgai_desktop.core import paths, vocab
 from belgai_desktop.core import search_index as si
+from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.search_text import (
     ANY_STOPWORD,
     STEMMERS,
@@ -66,6 +67,7 @@ OPERATORS = frozenset({"AND", "OR", "NOT"})
 MIN_TEXT_PREFIX = 3  # shorter prefixes match names only: in texts they match nearly everything
 BM25_K1, BM25_B = 1.2, 0.75
 POSTINGS_CACHE = 4_000_000  # postings kept in memory with their scores
+EXPANSIONS_CACHE = 4096  # prefixes remembered with the terms they stand for
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,7 @@ class _Lexicon:
             found = self.terms[lo:hi]
             if len(found) > n:
                 found = heapq.nlargest(n, found, key=self.df.__getitem__)
-            if len(self._expansions) > 20_000:
+            if len(self._expansions) > EXPANSIONS_CACHE:
                 self._expansions.clear()
             self._expansions[key] = found
         return found
@@ -320,26 +322,24 @@ class Searcher:
                     pass
         key = si.index_key(self.library.content_hash)
         target = self.index_dir / key
-        ix = None
-        if target.is_dir():
-            try:
-                ix = si.load(target)
-                self._prepare(ix)
-            except Exception:  # noqa: BLE001 - any damage means: build it again
-                ix = None
-        if ix is None:
-            docs = list(self.library.index_documents())
-            try:
-                si.build(docs, len(docs), target, progress)
-                ix = si.load(target, len(docs))
-            except OSError:
-                # The cache folder is not writable: keep the index in memory only.
-                ix = si.build_in(RamStorage(), docs, len(docs), progress)
-            self._prepare(ix)
-            try:
-                si.remove_others(self.index_dir, key)
-            except OSError:
-                pass
+        si.remove_leftovers(self.index_dir)  # what a killed build left behind
+        try:
+            if target.is_dir():
+                self._prepare(si.load(target))
+                return
+        except Exception:  # noqa: BLE001 - damaged, half-deleted or unreadable: build it again
+            si.discard(target)
+        docs = list(self.library.index_documents())
+        try:
+            self._prepare(si.build(docs, len(docs), target, progress))
+        except Exception:  # noqa: BLE001 - cache not writable, full, deleted meanwhile: memory only
+            self._prepare(si.build_in(RamStorage(), docs, len(docs), progress))
+        si.remove_others(self.index_dir, key)
+
+    def _repair(self) -> None:
+        """Throw the index away and build it again (after a read error while searching)."""
+        si.discard(self.index_dir / si.index_key(self.library.content_hash))
+        self._open(None)
 
     def _prepare(self, ix: Index) -> None:
         """Read the term lists and per-record fields into memory (this also proves the index whole)."""
@@ -389,7 +389,16 @@ class Searcher:
             qwords = _parse(text)
             if not qwords or limit < 1:
                 return SearchResult(query, lang, None, 0, [])
-            return self._search(query, text, qwords, lang, kinds, level, limit)
+            try:
+                return self._search(query, text, qwords, lang, kinds, level, limit)
+            except BelgaiError:
+                raise  # the database, not the index: already one clear line
+            except Exception:  # noqa: BLE001 - a read error in the index: rebuild it, search again
+                self._repair()
+                try:
+                    return self._search(query, text, qwords, lang, kinds, level, limit)
+                except Exception as exc:  # noqa: BLE001
+                    raise BelgaiError(f"the search failed even after rebuilding the index ({exc})") from None
 
     def _search(self, query: str, text: str, qwords: list[_QueryWord], lang: str,
                 kinds: tuple[str, ...] | None, level: str | None, limit: int) -> SearchResult:

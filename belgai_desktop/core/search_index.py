@@ -2,9 +2,11 @@
 
 Owns where the index lives (``<cache>/index/<key>``, the key made of the database's
 content hash and this module's ``INDEX_VERSION``), building it in a temporary folder
-that is renamed into place only when complete, and opening it into memory. A missing,
-partial, corrupt or stale index is never an error for the caller: ``open_index``
-rebuilds it. Imports whoosh and :mod:`search_text`; never Qt, never SQLite directly.
+that is checksummed and renamed into place only when complete (never over an index another
+process has just finished), opening it into memory with every file checked against its
+checksum, and removing what killed builds left behind. A missing, partial, damaged or stale
+index is never an error for the caller: the searcher rebuilds it, in memory if the cache
+cannot be written. Imports whoosh and :mod:`search_text`; never Qt, never SQLite directly.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import uuid
@@ -21,15 +24,18 @@ from typing import Any
 
 from whoosh import fields
 from whoosh.analysis import Analyzer, Token
-from whoosh.filedb.filestore import FileStorage, Storage, copy_to_ram
+from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.index import Index
 
 from belgai_desktop.core import search_text, vocab
 from belgai_desktop.core.search_text import exact_key, lang_terms, raw_terms
 
 # Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MARKER = "belgai-index.json"
+TMP_PREFIX = ".tmp-"
+TRASH_PREFIX = ".trash-"
+STALE_BUILD_SECONDS = 3600  # a build folder this old is abandoned even if its pid is reused
 
 Progress = Callable[[int, int], None]
 
@@ -163,46 +169,66 @@ def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
 
 
 def build(docs: Iterable[dict[str, Any]], total: int, target: Path,
-          progress: Progress | None = None, content_hash: str = "") -> None:
-    """Write the index for ``docs`` to ``target``, atomically: all or nothing.
+          progress: Progress | None = None, content_hash: str = "") -> Index:
+    """Write the index for ``docs`` to ``target``, atomically, and return it loaded in memory.
 
-    ``content_hash`` (the data's) is recorded for an index shipped beside its database."""
+    The index is written to a temporary folder, checksummed, loaded from there, and only then
+    renamed into place; if another process got there first, its index is kept and ours
+    dropped. Whatever happens to ``target`` meanwhile, the returned index is whole.
+    ``content_hash`` (the data's) is recorded for an index shipped beside its database.
+    """
     root = target.parent
     root.mkdir(parents=True, exist_ok=True)
-    tmp = root / f".tmp-{target.name}-{uuid.uuid4().hex[:8]}"
+    tmp = root / f"{TMP_PREFIX}{target.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
         ix = build_in(FileStorage(str(tmp)), docs, total, progress)
         count = ix.doc_count()
         ix.close()
-        marker = {"version": INDEX_VERSION, "documents": count}
+        files = {name: _digest((tmp / name).read_bytes()) for name in sorted(os.listdir(tmp))}
+        marker = {"version": INDEX_VERSION, "documents": count, "files": files}
         if content_hash:
             marker["content_hash"] = content_hash
         (tmp / MARKER).write_text(json.dumps(marker))
-        _swap_in(tmp, target)
+        loaded = load(tmp, count)
+        try:
+            os.rename(tmp, target)  # never over an index another process has just put there
+        except OSError:
+            pass
+        return loaded
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _swap_in(tmp: Path, target: Path) -> None:
-    trash = None
-    if target.exists():
-        trash = target.parent / f".trash-{target.name}-{uuid.uuid4().hex[:8]}"
-        os.replace(target, trash)
-    os.replace(tmp, target)
-    if trash is not None:
-        shutil.rmtree(trash, ignore_errors=True)
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def load(target: Path, expected_documents: int | None = None) -> Index:
-    """The complete index at ``target``, copied into memory; raises if it is unusable."""
+    """The complete index at ``target``, copied into memory; raises if it is unusable.
+
+    Every file is checked against the checksum written with the index, so a damaged file
+    (a flipped bit, a truncated copy) means a rebuild, never a wrong result or an error later.
+    """
     marker = json.loads((target / MARKER).read_text())
     if expected_documents is None:
         expected_documents = int(marker["documents"])
+    files = marker.get("files")
     if marker.get("version") != INDEX_VERSION or marker.get("documents") != expected_documents:
         raise ValueError("stale index")
-    ix = copy_to_ram(FileStorage(str(target))).open_index()
+    if not isinstance(files, dict) or not files:
+        raise ValueError("index without checksums")
+    ram = RamStorage()
+    for name, digest in files.items():
+        if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
+            raise ValueError(f"unexpected file name {name!r} in the index marker")
+        data = (target / name).read_bytes()
+        if _digest(data) != digest:
+            raise ValueError(f"damaged index file {name}")
+        with ram.create_file(name) as f:
+            f.write(data)
+    ix = ram.open_index()
     if ix.doc_count() != expected_documents:
         raise ValueError("incomplete index")
     return ix
@@ -222,18 +248,60 @@ def load_shipped(folder: Path, content_hash: str) -> Index | None:
         return None
 
 
+def discard(target: Path) -> None:
+    """Move a damaged index out of the way (deleted by the next clean-up); never raises."""
+    try:
+        os.rename(target, target.parent / f"{TRASH_PREFIX}{target.name}-{uuid.uuid4().hex[:8]}")
+    except OSError:
+        pass
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # os.kill would end the process there: rely on the age alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def _abandoned(name: str) -> bool:
+    """A ".tmp-" build folder whose process is gone (its pid is in the name)."""
+    match = re.search(r"-(\d+)-[0-9a-f]{8}$", name)
+    return match is not None and int(match.group(1)) != os.getpid() and not _pid_alive(int(match.group(1)))
+
+
+def remove_leftovers(root: Path, keep: str | None = None) -> None:
+    """Delete what interrupted builds left (``.tmp-`` folders of processes that are gone, or
+    older than an hour; ``.trash-`` folders) and, when ``keep`` is given, indexes of other
+    data. Never raises: this only frees disk space."""
+    try:
+        children = list(root.iterdir())
+    except OSError:
+        return
+    for child in children:
+        name = child.name
+        if name == keep:
+            continue
+        if name.startswith(TMP_PREFIX):
+            # An unfinished build may be running right now in another process.
+            if not (_abandoned(name) or _age(child) > STALE_BUILD_SECONDS):
+                continue
+        elif not (name.startswith(TRASH_PREFIX) or (keep is not None and name.startswith("v"))):
+            continue
+        try:
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def remove_others(root: Path, keep: str) -> None:
     """Delete indexes of older data and leftovers of interrupted builds."""
-    if not root.is_dir():
-        return
-    for child in root.iterdir():
-        if child.name != keep and child.is_dir() and (
-                child.name.startswith(("v", ".trash-")) or child.name.startswith(".tmp-")):
-            # An unfinished ".tmp-" may belong to a build running right now in another
-            # process: leave young ones alone.
-            if child.name.startswith(".tmp-") and _age(child) < 3600:
-                continue
-            shutil.rmtree(child, ignore_errors=True)
+    remove_leftovers(root, keep)
 
 
 def _age(path: Path) -> float:

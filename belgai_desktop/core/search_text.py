@@ -35,8 +35,13 @@ _FOLD_EXTRA = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ":
 # (French "ai" is a form of avoir, "eu" its participle).
 _KEEP = frozenset({"ai", "ia", "ki", "eu", "ue", "as"})
 
+# Every cache here is bounded, so a long session's memory stays flat (benchmarks/memory.py):
+# more words than any one index or session repeats, far fewer than a day of typing brings.
+WORD_CACHE = 8192
+TEXT_CACHE = 512  # tokenized texts for snippets: 20 results of ~10 texts, a few searches back
 
-@lru_cache(maxsize=100_000)
+
+@lru_cache(maxsize=WORD_CACHE)
 def fold(word: str) -> str:
     """Case and accent folding: "Stratégie" -> "strategie", "Straße" -> "strasse"."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -73,7 +78,7 @@ def _make_stemmer(lang: str) -> Callable[[str], str]:
                 return out[:-1]
             return out
 
-    return lru_cache(maxsize=100_000)(stem)
+    return lru_cache(maxsize=WORD_CACHE)(stem)
 
 
 STEMMERS: dict[str, Callable[[str], str]] = {lang: _make_stemmer(lang) for lang in vocab.LANGUAGES}
@@ -111,7 +116,7 @@ class Word:
     parts: tuple[str, ...]  # folded parts of a compound ("digitalwallonia4", "ai"…), else ()
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def make_word(text: str) -> Word:
     pieces = [p for p in _JOINERS.split(text) if p]
     parts: list[str] = []
@@ -191,7 +196,7 @@ class Matcher:
         return prefix is not None and any(f.startswith(prefix) for f in forms)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXT_CACHE)
 def _text_tokens(text: str, lang: str) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
     """Every word of ``text`` with its span, the keys it matches by, and its folded forms."""
     stem = STEMMERS[lang]

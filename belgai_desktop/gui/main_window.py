@@ -40,8 +40,6 @@ from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
-
     from belgai_desktop.core.library import Library
 
 APP_TITLE = "BelgAI Desktop"
@@ -52,7 +50,7 @@ def _shortcut_text(seq: QKeySequence) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: QSettings, lang: str) -> None:
+    def __init__(self, library: Library, settings: keys.Settings, lang: str) -> None:
         super().__init__()
         self.library = library
         self.settings = settings
@@ -267,6 +265,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         self.lang = apply_language(lang)
         self.settings.setValue(keys.LANGUAGE, self.lang)
+        self.settings.sync()  # kept even if the app does not close normally
         self.retranslate()
 
     # -- search ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
+from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.printing.layout import Fit, ensure_app, language, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 
@@ -112,18 +113,21 @@ def _umask() -> int:
 def write_pdf(library: Library, record_id: str, lang: str, path: Path | str, paper: str = "a4") -> None:
     """Write the one-page summary to ``path`` (overwriting it); BelgaiError if it cannot be written."""
     path = Path(path)
+    check_output(path)
     data, _fit = render_pdf(library, record_id, lang, paper)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".belgai-", suffix=".pdf.tmp", dir=path.parent or ".")
+        check_output(path)  # again: the render takes a while, the path may have changed meanwhile
+        remove_abandoned(path.parent, "pdf")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("pdf"), suffix=".pdf.tmp", dir=path.parent or ".")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.chmod(tmp_name, 0o666 & ~_umask())  # as open() would have made it
         os.replace(tmp_name, path)
         tmp_name = None
-    except OSError as exc:
-        raise BelgaiError(_("cannot write {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=reason)) from None
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)

@@ -1,0 +1,100 @@
+"""Where the app may write a file the user named (``print -o``, ``db build --output``).
+
+Owns the checks made before an output file is swapped into place: the path must be
+reachable, its folder must exist, and whatever is there already must be a regular file
+(or a link to one; the link itself is then replaced, never followed). Anything else — a
+device, a pipe, a folder, a socket — is refused with one clear line, because ``os.replace``
+would silently turn it into a regular file. Also names the temporary files written beside
+an output (with the writer's pid in the name) and removes those a killed process left behind.
+Plain Python; imports only ``core.errors`` and ``core.i18n``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return exc.strerror or os.strerror(exc.errno or errno.EIO)
+
+
+def exists(path: Path) -> bool:
+    """Whether anything (even a dangling link) is at ``path``; BelgaiError when that cannot be
+    known (a folder that cannot be traversed, a name too long, a NUL in it)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    return True
+
+
+def check_output(path: Path) -> None:
+    """Raise BelgaiError unless a new regular file may replace whatever is at ``path``."""
+    folder = path.parent
+    try:
+        folder_ok = stat.S_ISDIR(os.stat(folder).st_mode)
+    except FileNotFoundError:
+        folder_ok = False
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    if not folder_ok:
+        raise BelgaiError(_("cannot write {path}: folder {folder} does not exist").format(
+            path=path, folder=folder))
+    if not exists(path):
+        if len(path.name.encode("utf-8", "surrogateescape")) > 255:
+            raise BelgaiError(_("cannot write {path}: {reason}").format(
+                path=path, reason=os.strerror(errno.ENAMETOOLONG)))
+        return
+    try:
+        mode = os.stat(path).st_mode  # follows a link: what would be written over
+    except FileNotFoundError:
+        return  # a dangling link: replacing it writes nowhere else
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    if not stat.S_ISREG(mode):
+        raise BelgaiError(_("will not write over {path}: it is not a regular file").format(path=path))
+
+
+def temp_prefix(kind: str) -> str:
+    """The start of the name of a temporary file written beside an output: ``.belgai-<kind>-<pid>-``."""
+    return f".belgai-{kind}-{os.getpid()}-"
+
+
+def _pid_gone(pid: int) -> bool:
+    if os.name == "nt":
+        return False  # os.kill would end the process there: leave the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError, ValueError):
+        return False
+    return False
+
+
+def remove_abandoned(folder: Path, kind: str) -> None:
+    """Delete our temporary ``kind`` files in ``folder`` whose writer is gone (killed
+    mid-write); never anything else, and never raises."""
+    start = f".belgai-{kind}-"
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(start)]
+    except (OSError, ValueError):
+        return
+    for name in names:
+        pid = name[len(start):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _pid_gone(int(pid)):
+            try:
+                if stat.S_ISREG(os.lstat(folder / name).st_mode):
+                    os.unlink(folder / name)
+            except OSError:
+                pass
