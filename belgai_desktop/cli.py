@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     q = db_sub.add_parser("build", help="build db/belgai.sqlite from the TOML sources",
                           description="Build the database from db/sources.toml and db/records/*.toml.")
     q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
-    q.add_argument("--output", type=Path, help="where to write the database (default: DB_DIR/belgai.sqlite)")
+    q.add_argument("--output", type=Path,
+                   help="where to write the database (default: belgai.sqlite in the sources folder)")
     q = db_sub.add_parser("check", help="validate the sources and the built database",
                           description="Validate the sources and the built database; list every problem.")
     q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")

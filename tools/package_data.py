@@ -4,7 +4,7 @@ Used by ``setup.py`` (the wheel's build step) and ``tools/belgai.spec`` (the bun
 top-level ``db/`` and ``locales/`` stay the sources, nothing is written into the source tree.
 
     data/belgai.sqlite                      the built reference database (db/belgai.sqlite)
-    data/locales/<lang>/LC_MESSAGES/belgai.po and .mo   each catalog and its compiled form
+    data/locales/belgai.pot and <lang>/LC_MESSAGES/belgai.po and .mo   the template, each catalog, compiled
     data/index/                             the search index prebuilt for that database
 
 ``resources/`` holds only the README's screenshots, which the app never reads: not shipped.
@@ -61,6 +61,8 @@ def stage(target: Path, root: Path = ROOT) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     shutil.copy2(database, target / "belgai.sqlite")
+    (target / "locales").mkdir()
+    shutil.copy2(root / "locales" / "belgai.pot", target / "locales" / "belgai.pot")  # catalogs are checked against it
     for lang in LANGUAGES:
         po = root / "locales" / lang / "LC_MESSAGES" / "belgai.po"
         folder = target / "locales" / lang / "LC_MESSAGES"

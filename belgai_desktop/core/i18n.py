@@ -140,7 +140,7 @@ def _placeholders(text: str) -> set[str] | None:
 def _template_size() -> int | None:
     """How many messages the template (``belgai.pot``) has; None without one."""
     try:
-        pot = (paths.LOCALES_DIR / f"{DOMAIN}.pot").read_bytes()
+        pot = (paths.locales_dir() / f"{DOMAIN}.pot").read_bytes()
     except (OSError, ValueError):
         return None
     return max(0, len(re.findall(rb"^msgid ", pot, re.M)) - 1)  # minus the header

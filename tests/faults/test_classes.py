@@ -147,6 +147,10 @@ for tag in ("en_GB", "nl_BE", "fr_BE", "de_BE", "en"):
 import whoosh.filedb.filestore, whoosh.index, whoosh.writing, whoosh.reading, whoosh.codec.whoosh3
 import belgai_desktop.cli as cli
 from belgai_desktop.core import present, labels, search, search_index, library, check, build, outputs
+import belgai_desktop.cli_data
+from belgai_desktop.core.updates import diff, minisign, package, store
+from belgai_desktop.core import paths
+paths.package_data_dir()  # importlib.resources loads its readers lazily
 # The interpreter and its libraries may sit where the user cannot read (a root-only pyenv):
 # everything is imported first, then the process becomes the user.
 os.setgroups([])
@@ -172,7 +176,7 @@ def as_nobody(tmp_path_factory):  # noqa: ANN001, ANN201
     install = base / "install"
     install.mkdir()
     db = install / "belgai.sqlite"
-    shutil.copy(paths.DB_DIR / "belgai.sqlite", db)
+    shutil.copy(paths.REPO_ROOT / "db" / "belgai.sqlite", db)
     db.chmod(0o444)
     install.chmod(0o555)
     home = base / "home"
@@ -212,7 +216,7 @@ def test_untraversable_folders_as_a_non_root_user(as_nobody):
     run, base, _home = as_nobody
     locked = base / "locked"
     locked.mkdir(mode=0o700)
-    shutil.copy(paths.DB_DIR / "belgai.sqlite", locked / "belgai.sqlite")
+    shutil.copy(paths.REPO_ROOT / "db" / "belgai.sqlite", locked / "belgai.sqlite")
     sources = base / "sources"  # readable, not writable by the user: a read-only install's db/
     shutil.copytree(FIXTURE_DB_DIR, sources)
     for args in (["db", "build", "--db-dir", sources],

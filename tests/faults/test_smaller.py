@@ -30,8 +30,8 @@ def dead_pid() -> int:
 @pytest.fixture
 def locales(tmp_path, monkeypatch) -> Path:  # noqa: ANN001
     target = tmp_path / "locales"
-    shutil.copytree(paths.LOCALES_DIR, target, ignore=shutil.ignore_patterns("*.mo"))
-    monkeypatch.setattr(paths, "LOCALES_DIR", target)
+    shutil.copytree(paths.locales_dir(), target, ignore=shutil.ignore_patterns("*.mo"))
+    monkeypatch.setattr(paths, "locales_dir", lambda: target)
     return target
 
 

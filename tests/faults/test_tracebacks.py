@@ -257,8 +257,8 @@ def test_9_out_of_range_setting_is_dropped_with_one_warning(qtbot, fixture_libra
 @pytest.fixture
 def dutch_catalog(tmp_path, monkeypatch) -> Path:  # noqa: ANN001
     target = tmp_path / "locales"
-    shutil.copytree(paths.LOCALES_DIR, target)
-    monkeypatch.setattr(paths, "LOCALES_DIR", target)
+    shutil.copytree(paths.locales_dir(), target)
+    monkeypatch.setattr(paths, "locales_dir", lambda: target)
     return target / "nl" / "LC_MESSAGES" / "belgai.po"
 
 
