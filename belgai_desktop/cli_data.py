@@ -13,9 +13,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from belgai_desktop.core import paths
+from belgai_desktop.core import i18n, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
+                   help="language of titles and facts (default: the system language)")
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -30,6 +35,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
                             description="Verify a data package completely, then switch to it atomically.")
     q.add_argument("package", type=Path, metavar="FILE.belgai")
     q.add_argument("--allow-downgrade", action="store_true", help="install even if its data is not newer")
+    _add_lang(q)
     data_sub.add_parser("rollback", help="go back to the data in use before the last install",
                         description="Go back to the data in use before the last install.")
     q = data_sub.add_parser("diff", help="what changed between two packages or databases",
@@ -38,6 +44,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("old", type=Path, metavar="OLD")
     q.add_argument("new", type=Path, metavar="NEW")
     q.add_argument("--json", action="store_true", help="print JSON")
+    _add_lang(q)
     q = data_sub.add_parser("keygen", help="make a publisher key pair (for a data team)",
                             description="Write DIR/belgai.key (secret: keep it off the repository) and "
                                         "DIR/belgai.pub (give it to administrators), in minisign's formats.")
@@ -82,27 +89,45 @@ def _print_status(data: dict[str, Any]) -> None:
             version=data["previous"]["data_version"]))
 
 
-def _print_diff(result: dict[str, Any]) -> None:
-    for key, title in (("disputes_appeared", _("Sources now disagree on")),
-                       ("disputes_resolved", _("Sources no longer disagree on"))):
+def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sources: dict[str, str]) -> None:
+    from belgai_desktop.core.updates.diff import describe
+
+    def title(rid: str) -> str:
+        return f"{titles.get(rid, rid)} ({rid})"
+
+    for key, heading in (("disputes_appeared", _("Sources now disagree on")),
+                         ("disputes_resolved", _("Sources no longer disagree on"))):
         for item in result[key]:
-            print(f"{title}: {item['id']} ({item['dispute']})")
-    for key, title in (("added", _("Added")), ("removed", _("Removed"))):
+            print(f"{heading}: {title(item['id'])}")
+    for key, heading in (("added", _("Added")), ("removed", _("Removed"))):
         for rid in result[key]:
-            print(f"{title}: {rid}")
+            print(f"{heading}: {title(rid)}")
+    before, after = _("before"), _("after")
     for change in result["changed"]:
-        print(_("Changed: {id}").format(id=change["id"]))
+        print(_("Changed: {id}").format(id=title(change["id"])))
         for fact in change["facts"]:
-            for side, label in (("before", _("before")), ("after", _("after"))):
-                value = fact[side]
-                if value is None:
-                    print(f"  {fact['id']} {label}: —")
-                    continue
-                sources = "; ".join(f"{s['source_id']}" + (f", {s['where']}" if s["where"] else "")
-                                    for s in value["sources"])
-                print(f"  {fact['id']} {label}: {json.dumps(value['value'], ensure_ascii=False)} [{sources}]")
+            for side, label in (("before", before), ("after", after)):
+                value, cites = describe(fact[side], lang, titles, sources)
+                print(f"  {label}: {value}" + (f"  [{cites}]" if cites else ""))
     if not any(result[k] for k in ("added", "removed", "changed")):
         print(_("No differences"))
+
+
+def _names(*databases: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Record titles and source titles in the interface language, from these databases."""
+    from belgai_desktop.core import i18n
+    from belgai_desktop.core.library import Library
+
+    titles: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for database in databases:
+        library = Library(database)
+        try:
+            titles.update({r.id: r.title for r in library.list(lang=i18n.current_language())})
+            sources.update({s.id: s.title for s in library.sources()})
+        finally:
+            library.close()
+    return titles, sources
 
 
 def run(args: argparse.Namespace) -> int:
@@ -123,8 +148,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"belgai: {note}\n")
         print(_("Installed data version {version} (as of {as_of}), signed by key {key}").format(
             version=done.package.data_version, as_of=done.package.manifest.get("as_of"), key=done.package.key.id_text))
-        with tempfile.TemporaryDirectory() as tmp:
-            _print_diff(diff.diff(done.before.database, done.after.database))
+        titles, sources = _names(done.before.database, done.after.database)
+        _print_diff(diff.diff(done.before.database, done.after.database), i18n.current_language(), titles, sources)
         return 0
     if action == "rollback":
         _before, _after = store.rollback()
@@ -132,12 +157,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if action == "diff":
         with tempfile.TemporaryDirectory() as tmp:
-            result = diff.diff(_database_of(args.old, Path(tmp)), _database_of(args.new, Path(tmp)))
-        if args.json:
-            json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        else:
-            _print_diff(result)
+            old, new = _database_of(args.old, Path(tmp)), _database_of(args.new, Path(tmp))
+            result = diff.diff(old, new)
+            if args.json:
+                json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+                sys.stdout.write("\n")
+            else:
+                titles, sources = _names(old, new)
+                _print_diff(result, i18n.current_language(), titles, sources)
         return 0
     if action == "keygen":
         secret, public = minisign.write_key_pair(args.output)

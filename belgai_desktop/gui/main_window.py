@@ -8,6 +8,7 @@ language re-translates the whole window at once, without a restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +33,7 @@ from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import ngettext
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date
+from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
 from belgai_desktop.gui.history import History
 from belgai_desktop.gui.language import AUTONYMS, apply_language
 from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
@@ -43,6 +46,8 @@ if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
 
 APP_TITLE = "BelgAI Desktop"
+# Windows opened by reopen() (after a data update): kept here so that they stay alive.
+_OPEN_WINDOWS: list[MainWindow] = []
 
 
 def _shortcut_text(seq: QKeySequence) -> str:
@@ -91,7 +96,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.age_notice = AgeNotice()
+        self.age_notice.dismiss.clicked.connect(self._dismiss_age_notice)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.age_notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.data_updates = DataUpdates(self)
 
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.data_label)
@@ -141,6 +155,8 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(lambda: self._zoom(-1), [K(K.StandardKey.ZoomOut)])
         self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
         self.about_action = self._action(self.show_about)
+        self.install_data_action = self._action(self.data_updates.ask_and_install)
+        self.revert_data_action = self._action(self.data_updates.revert)
         self.about_qt_action = self._action(QApplication.aboutQt)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -158,6 +174,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         for a in (self.print_preview_action, self.print_action, self.save_pdf_action):
             self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.install_data_action)
+        self.file_menu.addAction(self.revert_data_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -226,6 +245,10 @@ class MainWindow(QMainWindow):
             self.zoom_reset_action: (_("&Normal size"), _("Normal text size on the record page")),
             self.about_action: (_("&About BelgAI Desktop"), _("Version, data date and sources")),
             self.about_qt_action: (_("About &Qt"), _("The Qt toolkit this app is built with")),
+            self.install_data_action: (_("&Install data update…"),
+                                       _("Install a signed data package from a share or a USB stick")),
+            self.revert_data_action: (_("&Revert to previous data"),
+                                      _("Go back to the data in use before the last update")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -254,12 +277,54 @@ class MainWindow(QMainWindow):
         self.data_label.setText(ngettext("{n} record · data as of {date}", "{n} records · data as of {date}",
                                          self._record_count).format(
             n=self._record_count, date=locale_date(self.library.as_of) or "?"))
+        self._show_data_origin()
         self.data_label.setAccessibleName(_("Data version"))
         self.level_tree.populate(self.library, self.lang)
         self.org_tree.populate(self.library, self.lang)
         self._render_page()
         if self.search_bar.query.strip():
             self._search_changed()
+
+    def _show_data_origin(self) -> None:
+        """Which data is in use (an installed update says so, with its signer) and how old it is."""
+        from pathlib import Path
+
+        from belgai_desktop.core.updates import store
+
+        status = store.status()
+        if status["origin"] == "installed" and Path(status["database"]) == self.library.path:
+            self.data_label.setText(self.data_label.text() + " · " + _("data update {version}, signed by {key}").format(
+                version=status["data_version"], key=status["key_id"]))
+        self.revert_data_action.setEnabled(status["previous"] is not None)
+        as_of = self.library.as_of
+        months = months_between(as_of, dt.date.today()) if as_of else 0
+        limit = keys.number(self.settings, keys.DATA_MAX_AGE_MONTHS) or keys.DEFAULT_DATA_MAX_AGE_MONTHS
+        dismissed = keys.text(self.settings, keys.AGE_NOTICE_DISMISSED) == as_of
+        if as_of and months > limit and not dismissed:
+            self.age_notice.show_for(as_of, self.lang, months)
+        else:
+            self.age_notice.hide()
+
+    def _dismiss_age_notice(self) -> None:
+        self.settings.setValue(keys.AGE_NOTICE_DISMISSED, self.library.as_of)
+        self.settings.sync()
+        self.age_notice.hide()
+
+    def reopen(self) -> MainWindow:
+        """A new window on the data now in use (after an install or a revert), in place of this one."""
+        from belgai_desktop.core.library import Library
+
+        self.save_state()
+        window = MainWindow(Library(), self.settings, self.lang)
+        if self.current_record and window.library.exists(self.current_record):
+            window.open_record(self.current_record)
+        window.show()
+        window.live.warm_up()
+        _OPEN_WINDOWS.append(window)
+        self.close()
+        if self in _OPEN_WINDOWS:
+            _OPEN_WINDOWS.remove(self)
+        return window
 
     @Slot(str)
     def set_language(self, lang: str) -> None:

@@ -29,6 +29,9 @@ SPLITTER = "window/splitter"
 PAGE_ZOOM = "window/page_zoom"
 KIND_FILTER = "filters/kind"
 LEVEL_FILTER = "filters/level"
+DATA_MAX_AGE_MONTHS = "data/max_age_months"  # the data-age notice shows past this age
+AGE_NOTICE_DISMISSED = "data/age_notice_dismissed"  # the as-of date whose notice was dismissed
+DEFAULT_DATA_MAX_AGE_MONTHS = 12
 
 MAX_PANE = 100_000  # pixels: more than any screen, less than what overflows Qt's int
 MAX_ZOOM_STEPS = 100
@@ -66,6 +69,8 @@ VALID: dict[str, Callable[[Any], bool]] = {
     PAGE_ZOOM: lambda value: _int_in(value, -MAX_ZOOM_STEPS, MAX_ZOOM_STEPS),
     KIND_FILTER: _one_of(set(vocab.KINDS) | set(vocab.KIND_GROUPS)),
     LEVEL_FILTER: _one_of(set(vocab.LEVELS)),
+    DATA_MAX_AGE_MONTHS: lambda value: _int_in(value, 1, 1200),
+    AGE_NOTICE_DISMISSED: lambda value: isinstance(value, str),
 }
 
 

@@ -99,3 +99,38 @@ def diff(old_path: Path, new_path: Path) -> dict[str, Any]:
 def summary(result: dict[str, Any]) -> dict[str, int]:
     """Counts for a package manifest."""
     return {key: len(result[key]) for key in ("added", "removed", "changed", "disputes_appeared", "disputes_resolved")}
+
+
+def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, str],
+             source_titles: dict[str, str]) -> tuple[str, str]:
+    """One side of a changed fact in words, as the record page says it: (value, sources)."""
+    from belgai_desktop.core import labels, present
+    from belgai_desktop.core.formatting import format_date
+    from belgai_desktop.core.i18n import pgettext
+    from belgai_desktop.core.model import Budget
+
+    if fact is None:
+        return "—", ""
+    kind, v = fact["type"], fact["value"]
+    if kind == "budget":
+        budget = Budget(v.get("aspect") or "", v["amount"], v.get("amount_max"), v.get("currency") or "EUR",
+                        v.get("period") or "", v.get("year"), v.get("year_end"), bool(v.get("approximate")),
+                        v.get("qualifier"), None, False, None, [])
+        value = present.budget_text(budget, lang)
+    elif kind == "date":
+        value = format_date(v["date"], lang, v.get("precision"))
+    elif kind == "statement":
+        value = v.get(f"text_{lang}") or v.get("text_en") or ""
+    elif kind == "relation":
+        target = v.get("object_id") or ""
+        value = f"{labels.relation_label(v.get('relation') or '')}: {record_titles.get(target, target)}"
+    elif kind == "link":
+        value = v.get("url") or ""
+    else:  # name, summary: per language
+        value = v.get(lang) or v.get("en") or "" if isinstance(v, dict) else str(v)
+    aspect = v.get("aspect") if isinstance(v, dict) else None
+    if aspect and kind in ("budget", "date", "statement"):
+        value = pgettext("label and value", "{label}: {value}").format(label=labels.aspect_label(aspect), value=value)
+    cites = "; ".join(source_titles.get(s["source_id"], s["source_id"]) + (f", {s['where']}" if s.get("where") else "")
+                      for s in fact["sources"])
+    return value, cites

@@ -177,9 +177,6 @@ def read_manifest_unverified(path: Path) -> dict[str, Any]:
 
 def open_package(path: Path, keys: list[PublicKey]) -> Package:
     """The verified manifest of the package at ``path``; raises PackageError or SignatureError."""
-    if not keys:
-        raise PackageError("no trusted data publisher key: an administrator lists them in the install "
-                           "folder's trusted-keys file or in BELGAI_TRUSTED_KEYS")
     with _zip(path) as z:
         try:
             manifest_bytes = z.read(MANIFEST)
@@ -188,6 +185,9 @@ def open_package(path: Path, keys: list[PublicKey]) -> Package:
             raise PackageError(f"{path} is not signed (no {SIGNATURE})") from None
         except (*ZIP_ERRORS, OSError) as exc:
             raise PackageError(f"{path} is damaged ({exc})") from None
+    if not keys:
+        raise PackageError("no trusted data publisher key: an administrator lists them in the install "
+                           "folder's trusted-keys file or in BELGAI_TRUSTED_KEYS")
     try:
         key, _comment = verify(manifest_bytes, signature, keys)
     except SignatureError as exc:
