@@ -284,3 +284,16 @@ def test_killed_at_any_moment_an_install_leaves_old_or_new_data_working(publishe
     assert not [p for p in (Path(laptop["BELGAI_DATA_DIR"]) / "reference").iterdir()
                 if p.name.startswith(".staging-")], f"abandoned staging folders stay: {leftovers}"
     assert seen, "no kill was observed"
+
+
+def test_a_damaged_shipped_index_falls_back_to_one_built_in_the_cache(publisher, laptop):
+    assert belgai(laptop, "data", "install", str(publisher["new"])).returncode == 0
+    (installed,) = [p for p in (Path(laptop["BELGAI_DATA_DIR"]) / "reference").iterdir() if p.name.startswith("v")]
+    segment = max((installed / "index").glob("*.seg"), key=lambda p: p.stat().st_size)
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    segment.write_bytes(bytes(data))
+    result = belgai(laptop, "search", "Test Added Tool", "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["results"][0]["id"] == ADDED
+    assert list((Path(laptop["BELGAI_CACHE_DIR"]) / "index").iterdir()), "no index was built in the cache"
