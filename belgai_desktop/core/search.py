@@ -26,6 +26,7 @@ from whoosh.index import Index
 from whoosh.reading import IndexReader
 
 from belgai_desktop.core import paths, vocab
+from belgai_desktop.core import search_compound as sc
 from belgai_desktop.core import search_index as si
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.search_text import (
@@ -58,6 +59,9 @@ EXACT_PREFIX_BOOST = 10.0
 NAME_PREFIXES = 10  # names completing what is typed that get the boost, shortest first
 WORDS_PREFIX_BOOST = 0.4
 FUZZY_FACTOR = 0.5
+COMPOUND_FACTOR = 0.4  # a compound found by one of its parts ("Ausschuss" in "Beratungsausschuss")
+SPLIT_FACTOR = 0.9  # a typed compound found by its parts ("Ethikausschuss")
+EQUIVALENT_FACTOR = 0.8  # "Flandern" standing for "Vlaanderen", "Flanders", "flämisch"…
 
 MAX_WORDS = 12  # longer queries keep their first words
 MAX_FUZZY_LEN = 30
@@ -374,6 +378,7 @@ class Searcher:
         self._kinds, self._levels = kinds, levels
         self._names, self._words = names, words
         self._speller = _Speller(vocabulary, _Lexicon(vocabulary))
+        self._compounds = sc.Compounds(vocabulary)
         self._filters.clear()
 
     # -- searching -----------------------------------------------------------------------
@@ -404,6 +409,13 @@ class Searcher:
                 kinds: tuple[str, ...] | None, level: str | None, limit: int) -> SearchResult:
         required: list[Scores | None] = []
         optional: list[Scores] = []
+        favoured = sc.intent_kinds([qw.word.merged for qw in qwords])
+        if favoured and len(qwords) > 1:
+            # "Wer überwacht die KI-Verordnung": the role word is a question, not a word the
+            # answer must contain; it favours records of that kind (below).
+            for qw in qwords:
+                if sc.intent_kinds([qw.word.merged]) and any(not o.optional for o in qwords if o is not qw):
+                    qw.optional = True
         for qw in qwords:
             scores = self._word_scores(qw)
             if scores:
@@ -414,6 +426,9 @@ class Searcher:
         fixed = self._suggestion(text, qwords)
         if key not in self._exact and fixed:
             key = exact_key(fixed)  # "Agoira" -> "agoria": the corrected query names a record
+        if key not in self._exact and len(qwords) == 1:
+            # "IBPT", "RGPD": the acronym another language uses for a record's own
+            key = next((o for o in sc.EQUIVALENTS.get(key, ()) if o in sc.NAME_EQUIVALENTS and o in self._exact), key)
         exact = self._exact_scores(key, qwords[-1].prefix)
         allowed = self._filter(kinds, level)
         if allowed is not None and not allowed:
@@ -427,12 +442,18 @@ class Searcher:
             found = _any_of([r for r in required if r is not None] + optional)
         for docnum, score in exact.items():
             found[docnum] = found.get(docnum, 0.0) + score
+        # A question about a role ("who supervises the AI Act") answers with the records of
+        # that kind that match the rest of the question, first; not for the one word "regulator".
+        answers = ({d for d in found if self._kinds[d] in favoured}
+                   if favoured and len(qwords) > 1 and all(r is not None for r in required) else set())
         if allowed is not None:
             found = {d: v for d, v in found.items() if d in allowed}
 
         exact_docs = set(self._exact.get(key, ()))
         top = heapq.nlargest(limit, found.items(), key=lambda item: (item[1], -item[0]))
-        top.sort(key=lambda d: (d[0] not in exact_docs, -d[1], d[0]))
+        if answers:
+            top = heapq.nlargest(limit, found.items(), key=lambda item: (item[0] in answers, item[1], -item[0]))
+        top.sort(key=lambda d: (d[0] not in exact_docs, d[0] not in answers, -d[1], d[0]))
         matcher = self._matcher(qwords, lang)
         hits = [self._hit(docnum, score, lang, matcher) for docnum, score in top]
         return SearchResult(query, lang, fixed, len(found), hits)
@@ -495,8 +516,28 @@ class Searcher:
             out[d] = get(d, 0.0) + v * boost
         return True
 
-    def _full_word(self, out: Scores, w: Word, factor: float = 1.0) -> bool:
-        """Add the scores of ``w`` as a whole word in every language's fields."""
+    def _full_word(self, out: Scores, w: Word, factor: float = 1.0, equivalents: bool = True) -> bool:
+        """Add the scores of ``w`` as a whole word in every language's fields (and of its
+        equivalents in the other languages: "Flandern" is also "Vlaanderen", "flämisch"…)."""
+        others = sc.EQUIVALENTS.get(w.merged, ()) if equivalents and not w.parts else ()
+        if others:
+            # Each record scores by its best form, not the sum of all: a record that names
+            # Flanders in four languages is not four times as relevant.
+            best: Scores = {}
+            hit = self._full_word(best, w, factor, equivalents=False)
+            for other in others:
+                scores: Scores = {}
+                found = (self._full_word(scores, make_word(other), factor * EQUIVALENT_FACTOR, equivalents=False)
+                         if other in sc.NAME_EQUIVALENTS
+                         else self._text_word(scores, make_word(other), factor * EQUIVALENT_FACTOR))
+                if found:
+                    hit = True
+                    for d, v in scores.items():
+                        if v > best.get(d, 0.0):
+                            best[d] = v
+            for d, v in best.items():
+                out[d] = out.get(d, 0.0) + v
+            return hit
         hit = self._add(out, "names", w.merged, NAMES_BOOST * factor)
         stems = {t for lang in vocab.LANGUAGES for t in word_lang_terms(w, lang)}
         for term in stems:
@@ -521,6 +562,15 @@ class Searcher:
                 hit |= bool(both)
         return hit
 
+    def _text_word(self, out: Scores, w: Word, factor: float) -> bool:
+        """``w`` in the summaries and facts only: an equivalent from another language says the
+        record is about that place, not that it is named after it."""
+        hit = False
+        for term in {t for lang in vocab.LANGUAGES for t in word_lang_terms(w, lang)}:
+            hit |= self._add(out, "summary", term, SUMMARY_BOOST * factor)
+            hit |= self._add(out, "facts", term, FACTS_BOOST * factor)
+        return hit
+
     def _prefix(self, out: Scores, prefix: str, factor: float = 1.0) -> bool:
         hit = False
         n = SHORT_PREFIX_EXPANSIONS if len(prefix) < 3 else PREFIX_EXPANSIONS
@@ -529,6 +579,31 @@ class Searcher:
         if len(prefix) >= MIN_TEXT_PREFIX:
             for term in self._words.expand(prefix, n):
                 hit |= self._add(out, "words", term, WORDS_PREFIX_BOOST * factor)
+        return hit
+
+    def _compound(self, out: Scores, w: Word, whole: bool) -> bool:
+        """Dutch and German compounds: the indexed compounds this word is part of, and, when
+        the word itself is not in the index, the indexed words it is made of."""
+        hit = False
+        for form in sc.stems(w.merged):
+            for term in self._compounds.containing(form):
+                hit |= self._add(out, "words", term, COMPOUND_FACTOR)
+                hit |= self._add(out, "names", term, NAMES_BOOST * COMPOUND_FACTOR)
+        parts = self._compounds.splits(w.merged) if len(w.merged) >= 2 * sc.MIN_WORD - 2 or not whole else ()
+        if parts:
+            scores = []
+            for part in parts:
+                part_scores: Scores = {}
+                self._full_word(part_scores, make_word(part), SPLIT_FACTOR)
+                for form in sc.stems(part):
+                    for term in self._compounds.containing(form):
+                        self._add(part_scores, "names", term, NAMES_BOOST * COMPOUND_FACTOR)
+                        self._add(part_scores, "words", term, COMPOUND_FACTOR)
+                scores.append(part_scores)
+            both = _all_of(scores, [])
+            for d, v in both.items():
+                out[d] = out.get(d, 0.0) + v
+            hit |= bool(both)
         return hit
 
     def _word_scores(self, qw: _QueryWord) -> Scores:
@@ -548,6 +623,8 @@ class Searcher:
         hit = self._full_word(out, w)
         if qw.prefix:
             hit |= self._prefix(out, w.merged)
+        if not w.parts and w.merged not in ANY_STOPWORD:
+            hit |= self._compound(out, w, whole=hit)
         if not hit and not qw.optional:
             if qw.prefix:
                 qw.corrections = self._speller.completions(w.merged)
