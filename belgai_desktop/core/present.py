@@ -49,6 +49,8 @@ def budget_text(b: Budget, lang: str) -> str:
     amount = format_money_range(b.amount, b.amount_max, b.currency, lang)
     if b.qualifier == "more-than":
         amount = pgettext("budget", "more than {amount}").format(amount=amount)
+    elif b.qualifier == "at-least":
+        amount = pgettext("budget", "at least {amount}").format(amount=amount)
     elif b.qualifier == "less-than":
         amount = pgettext("budget", "less than {amount}").format(amount=amount)
     elif b.approximate or b.qualifier == "about":
