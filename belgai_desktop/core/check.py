@@ -51,7 +51,8 @@ def _norm(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_norm(w) for w in re.findall(r"\w+", text.casefold())]
+    # Underscores are Markdown emphasis in the documents ("_FOD Beleid en Ondersteuning_").
+    return [_norm(w) for w in re.findall(r"[^\W_]+", text.casefold())]
 
 
 def _sentences(text: str) -> list[str]:
@@ -82,6 +83,7 @@ class SeedTexts:
         self._doc_sentences: list[list[str]] = []
         self._by_word: dict[str, list[int]] = {}
         self._names: dict[str, list[tuple[str, ...]]] = {}
+        self._joined: dict[str, str] | None = None
         self.available = seeds_dir is not None and seeds_dir.is_dir()
         if not self.available:
             return
@@ -178,6 +180,13 @@ class SeedTexts:
                     return f"{sentence} ~ {doc[:100]}{'…' if len(doc) > 100 else ''}"
         return None
 
+    def contains(self, name: str) -> str | None:
+        """The id of a document that writes ``name`` (words in order, case and spelling aside)."""
+        if self._joined is None:
+            self._joined = {sid: f" {' '.join(_words(text))} " for sid, text in self.texts.items()}
+        wanted = f" {' '.join(_words(name))} "
+        return next((sid for sid, text in self._joined.items() if wanted in text), None)
+
     def url_problem(self, where: str, url: str, source_ids: list[str]) -> str | None:
         if not self.available:
             return None
@@ -246,7 +255,27 @@ def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[s
                 if run:
                     problems.append(f"{where}: copies a document's wording ({run!r}); write it in our own words")
         problems += _dispute_problems(r)
+        problems += _title_problems(r, seeds)
     return problems
+
+
+def _title_problems(r: RecordData, seeds: SeedTexts) -> list[str]:
+    """A title no document gives must be marked as ours (``name.descriptive``), so that no
+    reader takes a title we wrote for an official name; and a marked one must really be ours."""
+    if not seeds.available:
+        return []
+    if r.descriptive_title:
+        found = seeds.contains(r.names.get("en", ""))
+        if found:
+            return [f"{r.id}: name.descriptive is set, but {found} gives the title {r.names['en']!r}; "
+                    "remove the mark"]
+        return []
+    return [
+        f"{r.id} name.{lang}: the title {name!r} is in no document; use the document's wording, "
+        "or mark it `descriptive = true` under [name] (a title we wrote)"
+        for lang, name in r.names.items()
+        if lang not in r.translated_names and not seeds.contains(name)
+    ]
 
 
 def _fact_value(f: Fact) -> object:

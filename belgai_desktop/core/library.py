@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from belgai_desktop.core.search import Searcher
 
 # The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: records.title_descriptive
 
 # Order of the sections on a record page; relations not listed go to "related".
 PARENT_RELATIONS = frozenset({"part_of"})
@@ -179,7 +179,7 @@ class Library:
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record, with names and texts in ``lang`` where they exist."""
         _check_lang(lang)
-        rows = self._rows("SELECT id, kind, level FROM records WHERE id = ?", (record_id,))
+        rows = self._rows("SELECT id, kind, level, title_descriptive FROM records WHERE id = ?", (record_id,))
         if not rows:
             raise UnknownRecord(record_id)
         rec = rows[0]
@@ -206,6 +206,7 @@ class Library:
         record = Record(
             id=rec["id"], kind=rec["kind"], kind_group=vocab.GROUP_OF_KIND.get(rec["kind"], "body"),
             level=rec["level"], lang=lang, title=name.text, title_is_translation=name.is_translation,
+            title_descriptive=bool(rec["title_descriptive"]),
             names=names, name_citations=cites.get(f"{record_id}/name", []),
             acronyms=[r["text"] for r in self._rows(
                 "SELECT text FROM acronyms WHERE record_id = ? ORDER BY position", (record_id,))],

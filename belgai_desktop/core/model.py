@@ -136,6 +136,8 @@ class Record:
     statements: list[Statement] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # A title written by us to describe the record: no document gives it.
+    title_descriptive: bool = False
 
     @property
     def acronym(self) -> str | None:

@@ -86,11 +86,20 @@ def other_names(record: Record) -> list[tuple[str, str, bool]]:
     return out
 
 
+def descriptive_mark() -> str:
+    """Beside a title that we wrote to describe a record, which no document gives."""
+    # Translators: beside a title we wrote ourselves, e.g. "Launch of the Team Up AI call
+    # (descriptive title)": it is not an official name and no source document gives it.
+    return _("(descriptive title)")
+
+
 def render_text(record: Record) -> str:
     """The whole record as plain text for the terminal (``belgai show``)."""
     lang = record.lang
     out: list[str] = []
     title = record.title + (f" ({', '.join(record.acronyms)})" if record.acronyms else "")
+    if record.title_descriptive:
+        title += " " + descriptive_mark()
     out += [title, "=" * min(len(title), 78)]
     out.append(f"{labels.kind_label(record.kind)} · {labels.level_label(record.level)} · {record.id}")
     names = other_names(record)

@@ -130,7 +130,9 @@ def record_html(record: Record) -> str:
 
     title = esc(record.title)
     our_translation = esc(_("(our translation)"))
-    if record.title_is_translation:
+    if record.title_descriptive:
+        title += f" <small>{esc(present.descriptive_mark())}</small>"
+    elif record.title_is_translation:
         title += f" <small>{our_translation}</small>"
     parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small></h1>")
     meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]

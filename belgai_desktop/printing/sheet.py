@@ -291,10 +291,14 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     doc_kind = (pgettext("print heading", "Institution summary") if record.kind_group == "body"
                 else pgettext("print heading", "Summary"))
     kicker = esc(" \u00b7 ".join([_("BelgAI Desktop"), doc_kind, labels.level_label(record.level)]))
-    title = esc(record.title) + (TRANSLATION_MARK if record.title_is_translation else "")
+    if record.title_descriptive:  # ours in every language: one mark says so, not the asterisk
+        title = esc(record.title) + (f' <span style="font-size:55%; font-weight:normal; color:{MUTED};">'
+                                     f"{esc(present.descriptive_mark())}</span>")
+    else:
+        title = esc(record.title) + (TRANSLATION_MARK if record.title_is_translation else "")
 
     names = []
-    any_translated = record.title_is_translation
+    any_translated = record.title_is_translation and not record.title_descriptive
     for name_lang, text, translated in present.other_names(record):
         any_translated |= translated
         names.append(f'<span style="color:{ACCENT}; font-weight:bold;">{name_lang.upper()}</span>\u00a0'
@@ -302,7 +306,7 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     names_html = " \u00a0\u00b7\u00a0 ".join(names)
     if names_html:
         names_html += mark(record.name_citations)
-    legend = esc(_("* our translation, not an official name")) if any_translated else ""
+    legend = esc(_("* our translation, not found in the source documents")) if any_translated else ""
 
     facts: list[tuple[str, str]] = [
         (esc(_("Government level")), esc(labels.level_label(record.level))),

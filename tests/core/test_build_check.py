@@ -13,6 +13,7 @@ from belgai_desktop.core import paths
 from belgai_desktop.core.build import build, source_hash
 from belgai_desktop.core.check import SeedTexts, _words, check_database, check_source_data, text_problems
 from belgai_desktop.core.errors import SourceDataError
+from belgai_desktop.core.library import SCHEMA_VERSION
 from belgai_desktop.core.sourcedata import read_all
 from tests.conftest import SOURCE_DB_DIR, needs_seeds
 
@@ -44,7 +45,7 @@ def test_build_is_deterministic_and_the_committed_database_is_current(tmp_path, 
 
 def test_database_records_schema_version_and_foreign_keys(bundled_db_path):
     conn = sqlite3.connect(bundled_db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     fks = conn.execute("PRAGMA foreign_key_list(relations)").fetchall()
     assert {row[2] for row in fks} == {"facts", "records"}
     stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -197,3 +198,48 @@ def test_names_quotes_and_own_words_are_not_reported_as_copies(text):
     seeds = SeedTexts(paths.seeds_dir(), data.sources)
     seeds.set_names([n for r in data.records for n in (*r.names.values(), *r.aliases, *r.acronyms)])
     assert seeds.copied_run(text) is None
+
+
+# The records whose titles the audit (issue 11) found to be written by us, not by a document.
+COINED_TITLES = [
+    "event-ai-act-adoption-2024", "event-ai-act-supervisor-deadline-2025", "event-ai-steering-committee-decree-2024",
+    "event-ai4belgium-report-2019", "event-anticipate-ai-focus-2018", "event-bipt-designation-2025",
+    "event-dw4ai-launch-2019", "event-ethics-committee-appointment-2024", "event-ethics-committee-decree-2023",
+    "event-flemish-plan-launch-2019", "event-flemish-plan-renewal-2024", "event-ncp-approval-2022",
+    "event-team-up-launch-2017", "innoviris-industry-4-0-call", "innoviris-open-call",
+    "innoviris-predictive-medicine-call", "innoviris-science-festival", "innoviris-stem-calls",
+    "citizens-panel-ai", "ncp-steering-committee", "belgian-ai-strategy-draft-2020", "brussels-ai-overview",
+    "dw4ai-training-contracts", "flemish-generative-ai-guidelines", "flemish-ai-literacy-goal-2025",
+    "walloon-edihs", "agoria-ai-course", "ai4belgium-report-2019",
+]
+
+
+def test_every_coined_title_is_marked_and_official_names_are_not(library):
+    assert len(COINED_TITLES) == 28
+    assert [i for i in COINED_TITLES if not library.get(i).title_descriptive] == []
+    for official in ("bipt", "fps-bosa", "flemish-ai-policy-plan", "team-up", "liliane-verreyen"):
+        assert not library.get(official).title_descriptive, official
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    ("record_id", "old", "new", "expected"),
+    [
+        # the mark taken off a title we wrote
+        ("event-team-up-launch-2017", "descriptive = true\n", "",
+         "name.en: the title 'Launch of the Team Up AI call' is in no document"),
+        # an official-sounding title that no document gives
+        (PLAN, 'en = "Flanders AI Policy Plan"', 'en = "Flemish AI Masterplan"',
+         "name.en: the title 'Flemish AI Masterplan' is in no document"),
+        # an official name marked as ours
+        ("vlaio", "\ntranslated = [", "\ndescriptive = true\ntranslated = [",
+         "name.descriptive is set, but"),
+    ],
+    ids=["mark-removed", "invented-official-title", "official-name-marked"],
+)
+def test_check_catches_an_unmarked_coined_title(db_copy, capsys, record_id, old, new, expected):
+    build(db_copy)
+    _edit(db_copy, record_id, old, new)
+    code, out = _check(db_copy, capsys)
+    assert code == 1
+    assert expected in out

@@ -202,6 +202,20 @@ def test_summary_shows_names_in_the_other_languages_and_marks_translations(fixtu
     assert today("nl") in text
 
 
+def test_summary_says_when_a_title_is_ours_and_what_the_asterisk_means(fixture_library, tmp_path):
+    from belgai_desktop.printing import write_pdf
+
+    out = tmp_path / "event.pdf"
+    write_pdf(fixture_library, "test-event", "de", out)
+    text = pdf_text(out)
+    assert "Genehmigung des Testplans (beschreibender Titel)" in text
+    assert "Genehmigung des Testplans*" not in text  # one mark, not two
+    write_pdf(fixture_library, "test-ministry", "fr", out)
+    text = pdf_text(out)
+    assert "notre traduction, absente des documents sources" in text
+    assert "(titre descriptif)" not in text
+
+
 @pytest.mark.parametrize("record_id", ["test-person", "test-plan", "test-event"])
 def test_other_kinds_of_records_print_on_one_page_too(fixture_library, tmp_path, record_id):
     from belgai_desktop.printing import write_pdf
