@@ -272,7 +272,8 @@ def _title_problems(r: RecordData, seeds: SeedTexts) -> list[str]:
         return []
     return [
         f"{r.id} name.{lang}: the title {name!r} is in no document; use the document's wording, "
-        "or mark it `descriptive = true` under [name] (a title we wrote)"
+        f"or mark it as ours under [name]: `descriptive = true` (a title we wrote) or {lang!r} in "
+        "`translated` (our translation)"
         for lang, name in r.names.items()
         if lang not in r.translated_names and not seeds.contains(name)
     ]

@@ -55,8 +55,13 @@ def budget_text(b: Budget, lang: str) -> str:
         amount = pgettext("budget", "less than {amount}").format(amount=amount)
     elif b.approximate or b.qualifier == "about":
         amount = pgettext("budget", "about {amount}").format(amount=amount)
-    # Translators: an amount of money and its period, e.g. "€32M per year"
-    text = pgettext("budget", "{amount} {period}").format(amount=amount, period=labels.period_label(b.period))
+    period = labels.period_label(b.period)
+    if b.period == "unspecified":
+        # Translators: an amount whose period no document states, e.g. "€30M (period not stated)"
+        text = pgettext("budget", "{amount} ({period})").format(amount=amount, period=period)
+    else:
+        # Translators: an amount of money and its period, e.g. "€32M per year"
+        text = pgettext("budget", "{amount} {period}").format(amount=amount, period=period)
     if b.year and b.year_end:
         text += f" ({b.year}–{b.year_end})"
     elif b.year:
@@ -72,7 +77,7 @@ def related_text(r: Related) -> str:
     rel = labels.relation_label(r.relation, r.direction)
     if r.role:
         return f"{r.title} — {r.role}"
-    return f"{rel}: {r.title}"
+    return pgettext("label and value", "{label}: {value}").format(label=rel, value=r.title)
 
 
 def other_names(record: Record) -> list[tuple[str, str, bool]]:
@@ -130,19 +135,22 @@ def render_text(record: Record) -> str:
         for r in record.people])
     section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {r.title}" + cite(r.citations)
                           for r in record.roles])
-    section(_("Related:"), [f"{labels.relation_label(r.relation, r.direction)}: {r.title}" + cite(r.citations)
+    def lv(label: str, value: str) -> str:  # "Label: value", with the language's own colon
+        return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
+
+    section(_("Related:"), [lv(labels.relation_label(r.relation, r.direction), r.title) + cite(r.citations)
                             for r in record.related])
     disputed = " " + _("[DISPUTED: the sources disagree]")
     section(_("Budgets:"), [
-        f"{labels.aspect_label(b.aspect)}: {budget_text(b, lang)}" + (disputed if b.disputed else "")
+        lv(labels.aspect_label(b.aspect), budget_text(b, lang)) + (disputed if b.disputed else "")
         + (f" — {b.note}" if b.note else "") + cite(b.citations)
         for b in record.budgets])
     section(_("Dates:"), [
-        f"{labels.aspect_label(d.aspect)}: {date_text(d, lang)}" + (disputed if d.disputed else "")
+        lv(labels.aspect_label(d.aspect), date_text(d, lang)) + (disputed if d.disputed else "")
         + (f" — {d.note}" if d.note else "") + cite(d.citations)
         for d in record.dates])
     section(_("Facts:"), [
-        f"{labels.aspect_label(s.aspect)}: {s.text}" + (disputed if s.disputed else "") + cite(s.citations)
+        lv(labels.aspect_label(s.aspect), s.text) + (disputed if s.disputed else "") + cite(s.citations)
         for s in record.statements])
     section(_("Links:"), [link.url for link in record.links])
     def source_date(s: Source) -> str:

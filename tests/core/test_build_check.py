@@ -234,8 +234,11 @@ def test_every_coined_title_is_marked_and_official_names_are_not(library):
         # an official name marked as ours
         ("vlaio", "\ntranslated = [", "\ndescriptive = true\ntranslated = [",
          "name.descriptive is set, but"),
+        # our French translation of a name, no longer marked as ours
+        ("bipt", 'translated = ["nl", "fr", "de"]', 'translated = ["nl", "de"]',
+         "bipt name.fr: the title 'Institut belge des services postaux et des télécommunications' is in no document"),
     ],
-    ids=["mark-removed", "invented-official-title", "official-name-marked"],
+    ids=["mark-removed", "invented-official-title", "official-name-marked", "unmarked-translation"],
 )
 def test_check_catches_an_unmarked_coined_title(db_copy, capsys, record_id, old, new, expected):
     build(db_copy)
