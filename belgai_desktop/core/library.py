@@ -122,6 +122,13 @@ class Library:
                            for r in self._rows("SELECT id, kind, level FROM records")}
         return self._kinds
 
+    def _descriptive_titles(self) -> frozenset[str]:
+        """Records whose title is ours (written to describe them, given by no document)."""
+        if getattr(self, "_descriptive", None) is None:
+            self._descriptive = frozenset(
+                r["id"] for r in self._rows("SELECT id FROM records WHERE title_descriptive = 1"))
+        return self._descriptive
+
     def title(self, record_id: str, lang: str) -> str:
         names = self._all_titles().get(record_id)
         if not names:
@@ -224,10 +231,13 @@ class Library:
             out = r["subject_id"] == record_id
             other = r["object_id"] if out else r["subject_id"]
             kind, level = kinds[other]
+            other_names = self._all_titles()[other]
             related = Related(
                 id=other, kind=kind, level=level, title=self.title(other, lang),
                 relation=r["relation"], direction="out" if out else "in",
                 role=text(r, "role"), citations=fact(r["fact_id"])[2],
+                title_is_translation=(other_names.get(lang) or other_names[vocab.DEFAULT_LANGUAGE])[1],
+                title_descriptive=other in self._descriptive_titles(),
             )
             if r["relation"] in PARENT_RELATIONS:
                 (record.parents if out else record.children).append(related)

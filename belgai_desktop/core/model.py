@@ -53,6 +53,8 @@ class Related:
     direction: str  # "out": this record <relation> other; "in": other <relation> this record
     role: str | None
     citations: list[Citation]
+    title_is_translation: bool = False  # the title in this language is our translation
+    title_descriptive: bool = False  # the title is one we wrote; no document gives it
 
 
 @dataclass

@@ -76,8 +76,8 @@ def date_text(d: DateFact, lang: str) -> str:
 def related_text(r: Related) -> str:
     rel = labels.relation_label(r.relation, r.direction)
     if r.role:
-        return f"{r.title} — {r.role}"
-    return pgettext("label and value", "{label}: {value}").format(label=rel, value=r.title)
+        return f"{r.title}{title_mark(r)} — {r.role}"
+    return pgettext("label and value", "{label}: {value}").format(label=rel, value=r.title + title_mark(r))
 
 
 def other_names(record: Record) -> list[tuple[str, str, bool]]:
@@ -96,6 +96,22 @@ def descriptive_mark() -> str:
     # Translators: beside a title we wrote ourselves, e.g. "Launch of the Team Up AI call
     # (descriptive title)": it is not an official name and no source document gives it.
     return _("(descriptive title)")
+
+
+def title_mark(r: Related) -> str:
+    """What follows a related record's title: '(descriptive title)' for a title we wrote, an
+    asterisk for our translation (explained by translation_legend), nothing for a given name."""
+    if r.title_descriptive:
+        return " " + descriptive_mark()
+    return "*" if r.title_is_translation else ""
+
+
+def translation_legend() -> str:
+    return _("* our translation, not found in the source documents")
+
+
+def all_related(record: Record) -> list[Related]:
+    return [*record.parents, *record.children, *record.people, *record.roles, *record.related]
 
 
 def render_text(record: Record) -> str:
@@ -128,17 +144,20 @@ def render_text(record: Record) -> str:
     def cite(cites: list[Citation]) -> str:
         return f"  [{citations_text(cites, lang)}]" if cites else ""
 
-    section(_("Part of:"), [r.title for r in record.parents])
-    section(_("Parts:"), [r.title for r in record.children])
+    def t(r: Related) -> str:
+        return r.title + title_mark(r)
+
+    section(_("Part of:"), [t(r) for r in record.parents])
+    section(_("Parts:"), [t(r) for r in record.children])
     section(_("People:"), [
-        f"{r.title} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
+        f"{t(r)} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
         for r in record.people])
-    section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {r.title}" + cite(r.citations)
+    section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {t(r)}" + cite(r.citations)
                           for r in record.roles])
     def lv(label: str, value: str) -> str:  # "Label: value", with the language's own colon
         return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
 
-    section(_("Related:"), [lv(labels.relation_label(r.relation, r.direction), r.title) + cite(r.citations)
+    section(_("Related:"), [lv(labels.relation_label(r.relation, r.direction), t(r)) + cite(r.citations)
                             for r in record.related])
     disputed = " " + _("[DISPUTED: the sources disagree]")
     section(_("Budgets:"), [
@@ -158,6 +177,8 @@ def render_text(record: Record) -> str:
 
     section(_("Sources:"), [f"{s.title} — {s.publisher}, {source_date(s)} ({s.file})"
                             for s in record.sources])
+    if any(r.title_is_translation and not r.title_descriptive for r in all_related(record)):
+        out.append(translation_legend())
     return "\n".join(out).rstrip() + "\n"
 
 

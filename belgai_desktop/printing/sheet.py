@@ -250,22 +250,33 @@ def _statement_items(statements: list[Statement], mark: _Markers, with_label: bo
     return items
 
 
+def _mark_of(r: Related) -> str:
+    """A title we wrote says so; our translation gets the asterisk the legend explains."""
+    if r.title_descriptive:
+        return f' <span style="color:{MUTED};">{esc(present.descriptive_mark())}</span>'
+    return TRANSLATION_MARK if r.title_is_translation else ""
+
+
+def _marked(r: Related) -> str:
+    return esc(r.title) + _mark_of(r)
+
+
 def _relation_item(r: Related, mark: _Markers) -> str:
     relation = esc(_cap(labels.relation_label(r.relation, r.direction)))
     return pgettext("relation to a record", "{relation}: {title}").format(
-        relation=f'<span style="color:{MUTED};">{relation}</span>', title=esc(r.title)) + mark(r.citations)
+        relation=f'<span style="color:{MUTED};">{relation}</span>', title=_marked(r)) + mark(r.citations)
 
 
 def _person_item(r: Related, mark: _Markers) -> str:
     role = r.role or _cap(labels.relation_label(r.relation, "out"))
     return pgettext("person and role", "{name}, {role}").format(
-        name=f"<b>{esc(r.title)}</b>", role=esc(role)) + mark(r.citations)
+        name=f"<b>{esc(r.title)}</b>{_mark_of(r)}", role=esc(role)) + mark(r.citations)
 
 
 def _role_item(r: Related, mark: _Markers) -> str:
     role = r.role or _cap(labels.relation_label(r.relation, "out"))
     return pgettext("role in a body", "{role}, {body}").format(
-        role=f"<b>{esc(role)}</b>", body=esc(r.title)) + mark(r.citations)
+        role=f"<b>{esc(role)}</b>", body=_marked(r)) + mark(r.citations)
 
 
 def dataset_version(meta: dict[str, str]) -> str:
@@ -306,14 +317,15 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     names_html = " \u00a0\u00b7\u00a0 ".join(names)
     if names_html:
         names_html += mark(record.name_citations)
-    legend = esc(_("* our translation, not found in the source documents")) if any_translated else ""
+    any_translated |= any(r.title_is_translation and not r.title_descriptive for r in present.all_related(record))
+    legend = esc(present.translation_legend()) if any_translated else ""
 
     facts: list[tuple[str, str]] = [
         (esc(_("Government level")), esc(labels.level_label(record.level))),
         (esc(_("Type")), esc(labels.kind_label(record.kind))),
     ]
     if record.parents:
-        facts.append((esc(_("Part of")), "; ".join(esc(p.title) + mark(p.citations) for p in record.parents)))
+        facts.append((esc(_("Part of")), "; ".join(_marked(p) + mark(p.citations) for p in record.parents)))
 
     blocks: list[Block] = []
     summary = esc(record.summary) + mark(record.summary_citations)

@@ -163,3 +163,14 @@ def test_every_command_has_help_and_is_in_the_readme(command):
     assert result.returncode == 0 and "usage: belgai" in result.stdout
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"belgai {' '.join(command)}".strip() in readme
+
+
+def test_show_marks_our_titles_wherever_a_name_appears(capsys):
+    assert main(["show", "team-up"]) == 0
+    out = capsys.readouterr().out
+    assert "related event: Launch of the Team Up AI call (descriptive title)" in out
+    assert "managed by: Innoviris  [" in out  # a name the documents give: no mark
+    assert main(["show", "ewi", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "  - Gouvernement flamand*" in out  # our French translation of "Government of Flanders"
+    assert out.rstrip().endswith("* notre traduction, absente des documents sources")

@@ -343,3 +343,16 @@ def test_cli_unwritable_folder_is_one_line_and_exit_2(fixture_db_path, tmp_path,
     assert len(err.strip().splitlines()) == 1 and "cannot write" in err
     assert "Traceback" not in err
     assert not out.exists()
+
+
+def test_print_marks_our_titles_in_its_lists_too(library):
+    from belgai_desktop.core import i18n
+    from belgai_desktop.printing.sheet import build_sheet
+
+    i18n.set_language("de")
+    sheet = build_sheet(library.get("team-up", "de"))
+    items = " ".join(item for block in sheet.blocks for item in block.items)
+    assert "Start des KI-Aufrufs Team Up" in items and "(beschreibender Titel)" in items
+    sheet = build_sheet(library.get("ewi", "de"))
+    assert "Flämische Regierung*" in " ".join(v for _, v in sheet.facts)
+    assert sheet.legend == "* unsere Übersetzung, nicht in den Quelldokumenten enthalten"
