@@ -40,6 +40,8 @@ _SPELLING = [(re.compile(p), r) for p, r in (
     (r"^centre(s)?$", r"center\1"), (r"^(colo|behavio|labo|favo|hono|neighbo)ur(s|ed|ing)?$", r"\1r\2"),
     (r"^labelled$", "labeled"),
 )]
+# Quoted words are exempt up to this many (a title, an official term), not a whole sentence.
+QUOTE_WORDS = 12
 # A quotation: an opening quote after a space or at the start (not the apostrophe of "plan's").
 _QUOTED = re.compile(r"(?<!\w)[\"“„«‘'](?=\w)[^\"“”„«»‘’]{1,200}?(?<=[\w.)])[\"”»’'](?!\w)")
 
@@ -111,9 +113,13 @@ class SeedTexts:
     def _own_words(self, text: str) -> list[str | None]:
         """The words of ``text`` with names and quoted words replaced by None (they may be copied)."""
         words: list[str | None] = []
-        for part in _QUOTED.split(text):
-            words += _words(part)
-            words.append(None)
+        start = 0
+        for m in _QUOTED.finditer(text):
+            words += _words(text[start:m.start()])
+            # A quoted title or term may be copied; a quoted sentence is still not our prose.
+            words += [None] if len(_words(m.group())) <= QUOTE_WORDS else _words(m.group())
+            start = m.end()
+        words += _words(text[start:])
         out: list[str | None] = []
         i = 0
         while i < len(words):

@@ -246,3 +246,13 @@ def test_check_catches_an_unmarked_coined_title(db_copy, capsys, record_id, old,
     code, out = _check(db_copy, capsys)
     assert code == 1
     assert expected in out
+
+
+@needs_seeds
+def test_quoting_a_whole_sentence_does_not_make_it_our_own(db_copy, capsys):
+    build(db_copy)
+    quoted = ("the plan's explicit goal is to expand the region's AI knowledge base, "
+              "cultivate deep expertise within Flemish industry")
+    _edit(db_copy, PLAN, "\nen = \"The Government", f"\nen = \"The blog writes that \\\"{quoted}\\\". The Government")
+    code, out = _check(db_copy, capsys)
+    assert code == 1 and "copies a document's wording" in out
