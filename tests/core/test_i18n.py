@@ -421,3 +421,13 @@ def test_french_text_output_puts_a_space_before_colons_and_calls_related_records
     text = show(bundled_db_path, "ewi", "fr", capsys)
     assert "Voir aussi :" in text and "Liens :" not in text  # show() makes no-break spaces plain
     assert "supervise : Plan flamand de politique en matière d'IA" in text
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    ("2019-07-01", "fr", "1er juillet 2019"), ("2019-07-11", "fr", "11 juillet 2019"),
+    ("2019-07-01", "nl", "1 juli 2019"), ("2019-07-01", "de", "1. Juli 2019"),
+])
+def test_french_writes_the_first_of_the_month_as_an_ordinal(value, lang, expected):
+    from belgai_desktop.core.formatting import format_date
+
+    assert format_date(value, lang).replace("\u00a0", " ") == expected
