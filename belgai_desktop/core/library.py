@@ -71,6 +71,7 @@ class Library:
         self._searcher: Searcher | None = None
         self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
         self._kinds: dict[str, tuple[str, str]] | None = None
+        self._descriptive: frozenset[str] | None = None
 
     # -- low level -------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class Library:
 
     def _descriptive_titles(self) -> frozenset[str]:
         """Records whose title is ours (written to describe them, given by no document)."""
-        if getattr(self, "_descriptive", None) is None:
+        if self._descriptive is None:
             self._descriptive = frozenset(
                 r["id"] for r in self._rows("SELECT id FROM records WHERE title_descriptive = 1"))
         return self._descriptive
