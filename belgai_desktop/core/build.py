@@ -45,7 +45,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
          "date_precision": str, "file": str, "sha256": str, "note": str},
         pk="id", not_null={"title", "file"},
     )
-    db["records"].create({"id": str, "kind": str, "level": str}, pk="id", not_null={"kind", "level"})
+    db["records"].create(
+        {"id": str, "kind": str, "level": str, "title_descriptive": int},
+        pk="id", not_null={"kind", "level", "title_descriptive"},
+    )
     db["names"].create(
         {"record_id": str, "lang": str, "text": str, "is_translation": int},
         pk=("record_id", "lang"), foreign_keys=[("record_id", "records", "id")], not_null={"text"},
@@ -132,7 +135,10 @@ def _write(db: sqlite_utils.Database, data: SourceData, digest: str) -> None:
         for s in sorted(data.sources, key=lambda s: s.id)
     )
     records = sorted(data.records, key=lambda r: r.id)
-    db["records"].insert_all({"id": r.id, "kind": r.kind, "level": r.level} for r in records)
+    db["records"].insert_all(
+        {"id": r.id, "kind": r.kind, "level": r.level, "title_descriptive": int(r.descriptive_title)}
+        for r in records
+    )
     db["names"].insert_all(
         {"record_id": r.id, "lang": lang, "text": r.names[lang],
          "is_translation": int(lang in r.translated_names)}

@@ -37,7 +37,10 @@ def format_date(value: str | dt.date, lang: str, precision: str | None = None) -
         return str(date.year)
     if precision == "month":
         return _babel_format_date(date, "LLLL y", locale=loc)
-    return _babel_format_date(date, "long", locale=loc)
+    text = _babel_format_date(date, "long", locale=loc)
+    if lang == "fr" and date.day == 1 and text.startswith("1 "):
+        text = "1er" + text[1:]  # French writes the first of the month as an ordinal: "1er juillet 2019"
+    return text
 
 
 def format_number(value: float, lang: str) -> str:

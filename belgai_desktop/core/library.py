@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from belgai_desktop.core.search import Searcher
 
 # The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: records.title_descriptive
 
 # Order of the sections on a record page; relations not listed go to "related".
 PARENT_RELATIONS = frozenset({"part_of"})
@@ -140,6 +140,7 @@ class Library:
         self._searcher: Searcher | None = None
         self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
         self._kinds: dict[str, tuple[str, str]] | None = None
+        self._descriptive: frozenset[str] | None = None
 
     # -- low level -------------------------------------------------------------------
 
@@ -192,6 +193,13 @@ class Library:
             self._kinds = {r["id"]: (r["kind"], r["level"])
                            for r in self._rows("SELECT id, kind, level FROM records")}
         return self._kinds
+
+    def _descriptive_titles(self) -> frozenset[str]:
+        """Records whose title is ours (written to describe them, given by no document)."""
+        if self._descriptive is None:
+            self._descriptive = frozenset(
+                r["id"] for r in self._rows("SELECT id FROM records WHERE title_descriptive = 1"))
+        return self._descriptive
 
     def title(self, record_id: str, lang: str) -> str:
         names = self._all_titles().get(record_id)
@@ -250,7 +258,7 @@ class Library:
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record, with names and texts in ``lang`` where they exist."""
         _check_lang(lang)
-        rows = self._rows("SELECT id, kind, level FROM records WHERE id = ?", (record_id,))
+        rows = self._rows("SELECT id, kind, level, title_descriptive FROM records WHERE id = ?", (record_id,))
         if not rows:
             raise UnknownRecord(record_id)
         rec = rows[0]
@@ -277,6 +285,7 @@ class Library:
         record = Record(
             id=rec["id"], kind=rec["kind"], kind_group=vocab.GROUP_OF_KIND.get(rec["kind"], "body"),
             level=rec["level"], lang=lang, title=name.text, title_is_translation=name.is_translation,
+            title_descriptive=bool(rec["title_descriptive"]),
             names=names, name_citations=cites.get(f"{record_id}/name", []),
             acronyms=[r["text"] for r in self._rows(
                 "SELECT text FROM acronyms WHERE record_id = ? ORDER BY position", (record_id,))],
@@ -294,10 +303,13 @@ class Library:
             out = r["subject_id"] == record_id
             other = r["object_id"] if out else r["subject_id"]
             kind, level = kinds[other]
+            other_names = self._all_titles()[other]
             related = Related(
                 id=other, kind=kind, level=level, title=self.title(other, lang),
                 relation=r["relation"], direction="out" if out else "in",
                 role=text(r, "role"), citations=fact(r["fact_id"])[2],
+                title_is_translation=(other_names.get(lang) or other_names[vocab.DEFAULT_LANGUAGE])[1],
+                title_descriptive=other in self._descriptive_titles(),
             )
             if r["relation"] in PARENT_RELATIONS:
                 (record.parents if out else record.children).append(related)

@@ -53,6 +53,8 @@ class Related:
     direction: str  # "out": this record <relation> other; "in": other <relation> this record
     role: str | None
     citations: list[Citation]
+    title_is_translation: bool = False  # the title in this language is our translation
+    title_descriptive: bool = False  # the title is one we wrote; no document gives it
 
 
 @dataclass
@@ -136,6 +138,8 @@ class Record:
     statements: list[Statement] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # A title written by us to describe the record: no document gives it.
+    title_descriptive: bool = False
 
     @property
     def acronym(self) -> str | None:

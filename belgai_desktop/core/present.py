@@ -49,12 +49,19 @@ def budget_text(b: Budget, lang: str) -> str:
     amount = format_money_range(b.amount, b.amount_max, b.currency, lang)
     if b.qualifier == "more-than":
         amount = pgettext("budget", "more than {amount}").format(amount=amount)
+    elif b.qualifier == "at-least":
+        amount = pgettext("budget", "at least {amount}").format(amount=amount)
     elif b.qualifier == "less-than":
         amount = pgettext("budget", "less than {amount}").format(amount=amount)
     elif b.approximate or b.qualifier == "about":
         amount = pgettext("budget", "about {amount}").format(amount=amount)
-    # Translators: an amount of money and its period, e.g. "€32M per year"
-    text = pgettext("budget", "{amount} {period}").format(amount=amount, period=labels.period_label(b.period))
+    period = labels.period_label(b.period)
+    if b.period == "unspecified":
+        # Translators: an amount whose period no document states, e.g. "€30M (period not stated)"
+        text = pgettext("budget", "{amount} ({period})").format(amount=amount, period=period)
+    else:
+        # Translators: an amount of money and its period, e.g. "€32M per year"
+        text = pgettext("budget", "{amount} {period}").format(amount=amount, period=period)
     if b.year and b.year_end:
         text += f" ({b.year}–{b.year_end})"
     elif b.year:
@@ -69,8 +76,8 @@ def date_text(d: DateFact, lang: str) -> str:
 def related_text(r: Related) -> str:
     rel = labels.relation_label(r.relation, r.direction)
     if r.role:
-        return f"{r.title} — {r.role}"
-    return f"{rel}: {r.title}"
+        return f"{r.title}{title_mark(r)} — {r.role}"
+    return pgettext("label and value", "{label}: {value}").format(label=rel, value=r.title + title_mark(r))
 
 
 def other_names(record: Record) -> list[tuple[str, str, bool]]:
@@ -84,11 +91,36 @@ def other_names(record: Record) -> list[tuple[str, str, bool]]:
     return out
 
 
+def descriptive_mark() -> str:
+    """Beside a title that we wrote to describe a record, which no document gives."""
+    # Translators: beside a title we wrote ourselves, e.g. "Launch of the Team Up AI call
+    # (descriptive title)": it is not an official name and no source document gives it.
+    return _("(descriptive title)")
+
+
+def title_mark(r: Related) -> str:
+    """What follows a related record's title: '(descriptive title)' for a title we wrote, an
+    asterisk for our translation (explained by translation_legend), nothing for a given name."""
+    if r.title_descriptive:
+        return " " + descriptive_mark()
+    return "*" if r.title_is_translation else ""
+
+
+def translation_legend() -> str:
+    return _("* our translation, not found in the source documents")
+
+
+def all_related(record: Record) -> list[Related]:
+    return [*record.parents, *record.children, *record.people, *record.roles, *record.related]
+
+
 def render_text(record: Record) -> str:
     """The whole record as plain text for the terminal (``belgai show``)."""
     lang = record.lang
     out: list[str] = []
     title = record.title + (f" ({', '.join(record.acronyms)})" if record.acronyms else "")
+    if record.title_descriptive:
+        title += " " + descriptive_mark()
     out += [title, "=" * min(len(title), 78)]
     out.append(f"{labels.kind_label(record.kind)} · {labels.level_label(record.level)} · {record.id}")
     names = other_names(record)
@@ -112,26 +144,32 @@ def render_text(record: Record) -> str:
     def cite(cites: list[Citation]) -> str:
         return f"  [{citations_text(cites, lang)}]" if cites else ""
 
-    section(_("Part of:"), [r.title for r in record.parents])
-    section(_("Parts:"), [r.title for r in record.children])
+    def t(r: Related) -> str:
+        return r.title + title_mark(r)
+
+    section(_("Part of:"), [t(r) for r in record.parents])
+    section(_("Parts:"), [t(r) for r in record.children])
     section(_("People:"), [
-        f"{r.title} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
+        f"{t(r)} — {r.role or labels.relation_label(r.relation, 'in')}" + cite(r.citations)
         for r in record.people])
-    section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {r.title}" + cite(r.citations)
+    section(_("Roles:"), [f"{r.role or labels.relation_label(r.relation)}, {t(r)}" + cite(r.citations)
                           for r in record.roles])
-    section(_("Related:"), [f"{labels.relation_label(r.relation, r.direction)}: {r.title}" + cite(r.citations)
+    def lv(label: str, value: str) -> str:  # "Label: value", with the language's own colon
+        return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
+
+    section(_("Related:"), [lv(labels.relation_label(r.relation, r.direction), t(r)) + cite(r.citations)
                             for r in record.related])
     disputed = " " + _("[DISPUTED: the sources disagree]")
     section(_("Budgets:"), [
-        f"{labels.aspect_label(b.aspect)}: {budget_text(b, lang)}" + (disputed if b.disputed else "")
+        lv(labels.aspect_label(b.aspect), budget_text(b, lang)) + (disputed if b.disputed else "")
         + (f" — {b.note}" if b.note else "") + cite(b.citations)
         for b in record.budgets])
     section(_("Dates:"), [
-        f"{labels.aspect_label(d.aspect)}: {date_text(d, lang)}" + (disputed if d.disputed else "")
+        lv(labels.aspect_label(d.aspect), date_text(d, lang)) + (disputed if d.disputed else "")
         + (f" — {d.note}" if d.note else "") + cite(d.citations)
         for d in record.dates])
     section(_("Facts:"), [
-        f"{labels.aspect_label(s.aspect)}: {s.text}" + (disputed if s.disputed else "") + cite(s.citations)
+        lv(labels.aspect_label(s.aspect), s.text) + (disputed if s.disputed else "") + cite(s.citations)
         for s in record.statements])
     section(_("Links:"), [link.url for link in record.links])
     def source_date(s: Source) -> str:
@@ -139,6 +177,8 @@ def render_text(record: Record) -> str:
 
     section(_("Sources:"), [f"{s.title} — {s.publisher}, {source_date(s)} ({s.file})"
                             for s in record.sources])
+    if any(r.title_is_translation and not r.title_descriptive for r in all_related(record)):
+        out.append(translation_legend())
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -71,6 +71,7 @@ class RecordData:
     sources: list[SourceRef]
     names: dict[str, str]
     translated_names: set[str]
+    descriptive_title: bool  # the title is ours, describing the record: no document gives it
     summaries: dict[str, str]
     facts: list[Fact]
 
@@ -267,6 +268,10 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
     name_table = raw.get("name") if isinstance(raw.get("name"), dict) else {}
     names = r.languages(name_table, "name")
     translated = set(r.strings(name_table, "translated"))
+    descriptive = name_table.get("descriptive", False)
+    if not isinstance(descriptive, bool):
+        r.problem("name.descriptive must be true or false")
+        descriptive = False
     if translated - set(vocab.LANGUAGES):
         r.problem(f"name.translated has unknown languages {sorted(translated - set(vocab.LANGUAGES))}")
     if translated >= set(vocab.LANGUAGES):
@@ -299,6 +304,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
         sources=r.refs(raw, "record"),
         names=names,
         translated_names=translated,
+        descriptive_title=descriptive,
         summaries=summaries,
         facts=facts,
     )

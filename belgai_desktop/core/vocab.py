@@ -42,7 +42,7 @@ ROLE_RELATIONS: frozenset[str] = frozenset(
 )
 
 BUDGET_PERIODS: tuple[str, ...] = ("year", "total", "multi-year", "unspecified")
-BUDGET_QUALIFIERS: tuple[str, ...] = ("more-than", "less-than", "about")
+BUDGET_QUALIFIERS: tuple[str, ...] = ("more-than", "at-least", "less-than", "about")
 
 FACT_TYPES: tuple[str, ...] = (
     "name", "summary", "relation", "budget", "date", "statement", "link",

@@ -130,7 +130,9 @@ def record_html(record: Record) -> str:
 
     title = esc(record.title)
     our_translation = esc(_("(our translation)"))
-    if record.title_is_translation:
+    if record.title_descriptive:
+        title += f" <small>{esc(present.descriptive_mark())}</small>"
+    elif record.title_is_translation:
         title += f" <small>{our_translation}</small>"
     parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small></h1>")
     meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]
@@ -158,24 +160,30 @@ def record_html(record: Record) -> str:
             fallback = " <i>" + esc(_("(English)")) + "</i>"
         parts.append(f"<p>{esc(record.summary)}{fallback}{notes.marks(record.summary_citations)}</p>")
 
+    def linked(r: Related) -> str:  # the title, and whether it is ours
+        mark = present.title_mark(r)
+        return record_link(r.id, r.title) + (f"<small>{esc(mark)}</small>" if mark else "")
+
     def links(items: list[Related]) -> list[str]:
-        return [_related_line(r, record_link(r.id, r.title), notes) for r in items]
+        return [_related_line(r, linked(r), notes) for r in items]
 
     parts.append(_section(_("Part of"), links(record.parents)))
     parts.append(_section(_("Parts"), links(record.children)))
     parts.append(_section(_("People"), [
-        _related_line(r, f"{record_link(r.id, r.title)} — "
+        _related_line(r, f"{linked(r)} — "
                       f"{esc(r.role or labels.relation_label(r.relation, 'in'))}", notes)
         for r in record.people]))
     parts.append(_section(_("Roles"), [
         _related_line(r, f"{esc(r.role or labels.relation_label(r.relation))}, "
-                      f"{record_link(r.id, r.title)}", notes)
+                      f"{linked(r)}", notes)
         for r in record.roles]))
     parts.append(_section(_("Related"), [
         _related_line(r, pgettext("relation to a record", "{relation}: {title}").format(
             relation=f"<i>{esc(labels.relation_label(r.relation, r.direction))}</i>",
-            title=record_link(r.id, r.title)), notes)
+            title=linked(r)), notes)
         for r in record.related]))
+    if any(r.title_is_translation and not r.title_descriptive for r in present.all_related(record)):
+        parts.append(f"<p><small><i>{esc(present.translation_legend())}</i></small></p>")
     parts.append(_facts_section(_("Budgets"), record.budgets,
                                 lambda b: esc(present.budget_text(b, lang)), notes))
     parts.append(_facts_section(_("Dates"), record.dates, lambda d: esc(present.date_text(d, lang)), notes))

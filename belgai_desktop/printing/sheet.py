@@ -250,22 +250,33 @@ def _statement_items(statements: list[Statement], mark: _Markers, with_label: bo
     return items
 
 
+def _mark_of(r: Related) -> str:
+    """A title we wrote says so; our translation gets the asterisk the legend explains."""
+    if r.title_descriptive:
+        return f' <span style="color:{MUTED};">{esc(present.descriptive_mark())}</span>'
+    return TRANSLATION_MARK if r.title_is_translation else ""
+
+
+def _marked(r: Related) -> str:
+    return esc(r.title) + _mark_of(r)
+
+
 def _relation_item(r: Related, mark: _Markers) -> str:
     relation = esc(_cap(labels.relation_label(r.relation, r.direction)))
     return pgettext("relation to a record", "{relation}: {title}").format(
-        relation=f'<span style="color:{MUTED};">{relation}</span>', title=esc(r.title)) + mark(r.citations)
+        relation=f'<span style="color:{MUTED};">{relation}</span>', title=_marked(r)) + mark(r.citations)
 
 
 def _person_item(r: Related, mark: _Markers) -> str:
     role = r.role or _cap(labels.relation_label(r.relation, "out"))
     return pgettext("person and role", "{name}, {role}").format(
-        name=f"<b>{esc(r.title)}</b>", role=esc(role)) + mark(r.citations)
+        name=f"<b>{esc(r.title)}</b>{_mark_of(r)}", role=esc(role)) + mark(r.citations)
 
 
 def _role_item(r: Related, mark: _Markers) -> str:
     role = r.role or _cap(labels.relation_label(r.relation, "out"))
     return pgettext("role in a body", "{role}, {body}").format(
-        role=f"<b>{esc(role)}</b>", body=esc(r.title)) + mark(r.citations)
+        role=f"<b>{esc(role)}</b>", body=_marked(r)) + mark(r.citations)
 
 
 def dataset_version(meta: dict[str, str]) -> str:
@@ -291,10 +302,14 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     doc_kind = (pgettext("print heading", "Institution summary") if record.kind_group == "body"
                 else pgettext("print heading", "Summary"))
     kicker = esc(" \u00b7 ".join([_("BelgAI Desktop"), doc_kind, labels.level_label(record.level)]))
-    title = esc(record.title) + (TRANSLATION_MARK if record.title_is_translation else "")
+    if record.title_descriptive:  # ours in every language: one mark says so, not the asterisk
+        title = esc(record.title) + (f' <span style="font-size:55%; font-weight:normal; color:{MUTED};">'
+                                     f"{esc(present.descriptive_mark())}</span>")
+    else:
+        title = esc(record.title) + (TRANSLATION_MARK if record.title_is_translation else "")
 
     names = []
-    any_translated = record.title_is_translation
+    any_translated = record.title_is_translation and not record.title_descriptive
     for name_lang, text, translated in present.other_names(record):
         any_translated |= translated
         names.append(f'<span style="color:{ACCENT}; font-weight:bold;">{name_lang.upper()}</span>\u00a0'
@@ -302,14 +317,15 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     names_html = " \u00a0\u00b7\u00a0 ".join(names)
     if names_html:
         names_html += mark(record.name_citations)
-    legend = esc(_("* our translation, not an official name")) if any_translated else ""
+    any_translated |= any(r.title_is_translation and not r.title_descriptive for r in present.all_related(record))
+    legend = esc(present.translation_legend()) if any_translated else ""
 
     facts: list[tuple[str, str]] = [
         (esc(_("Government level")), esc(labels.level_label(record.level))),
         (esc(_("Type")), esc(labels.kind_label(record.kind))),
     ]
     if record.parents:
-        facts.append((esc(_("Part of")), "; ".join(esc(p.title) + mark(p.citations) for p in record.parents)))
+        facts.append((esc(_("Part of")), "; ".join(_marked(p) + mark(p.citations) for p in record.parents)))
 
     blocks: list[Block] = []
     summary = esc(record.summary) + mark(record.summary_citations)

@@ -37,6 +37,17 @@ def test_show_json_holds_the_whole_record(capsys):
     assert all(r["relation"] and r["title"] and r["kind"] for r in data["related"] + data["parents"])
 
 
+def test_show_says_when_a_title_is_ours_in_text_and_json(capsys):
+    assert main(["show", "event-team-up-launch-2017", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title_descriptive"] is True
+    assert main(["show", "event-team-up-launch-2017", "--lang", "de"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Start des KI-Aufrufs Team Up (beschreibender Titel)"
+    assert main(["show", "team-up", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title_descriptive"] is False
+    assert main(["show", "team-up"]) == 0
+    assert "descriptive" not in capsys.readouterr().out.splitlines()[0]
+
+
 def test_list_json_is_an_array_of_id_kind_level_title_in_the_language(capsys):
     assert main(["list", "--json", "--lang", "nl", "--kind", "plan"]) == 0
     items = json.loads(capsys.readouterr().out)
@@ -153,3 +164,14 @@ def test_every_command_has_help_and_is_in_the_readme(command):
     assert result.returncode == 0 and "usage: belgai" in result.stdout
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"belgai {' '.join(command)}".strip() in readme
+
+
+def test_show_marks_our_titles_wherever_a_name_appears(capsys):
+    assert main(["show", "team-up"]) == 0
+    out = capsys.readouterr().out
+    assert "related event: Launch of the Team Up AI call (descriptive title)" in out
+    assert "managed by: Innoviris  [" in out  # a name the documents give: no mark
+    assert main(["show", "ewi", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "  - Gouvernement flamand*" in out  # our French translation of "Government of Flanders"
+    assert out.rstrip().endswith("* notre traduction, absente des documents sources")

@@ -70,3 +70,35 @@ def test_known_disagreements_are_kept_with_their_sources(library):
     ethics = library.get("federal-data-ai-ethics-committee")
     assert any(f.disputed for f in (*ethics.dates, *ethics.statements))
     assert library.get("eu-ai-act").disputed or library.get("bipt").disputed
+
+
+def _texts(library, lang: str) -> dict[str, str]:
+    """Every summary and statement a reader sees in ``lang``, by record."""
+    out = {}
+    for item in library.list(lang=lang):
+        record = library.get(item.id, lang)
+        out[item.id] = " ".join([record.summary, *(s.text for s in record.statements)])
+    return out
+
+
+def test_each_language_names_the_bipt_and_the_eu_ai_board_one_way(library):
+    import re
+
+    fr, de, nl = (_texts(library, lang) for lang in ("fr", "de", "nl"))
+    # French writes l'IBPT (its French name), never "le BIPT"; German has one name for it
+    assert [i for i, t in fr.items() if re.search(r"\b(le|du|au) BIPT\b", t)] == []
+    assert [i for i, t in de.items() if "Post- und Fernmeldewesen" in t] == []
+    board = {lang: library.get("eu-ai-board", lang).title for lang in ("nl", "fr", "de")}
+    for lang, texts in (("nl", nl), ("fr", fr), ("de", de)):
+        stray = [i for i, t in texts.items() if "EU AI Board" in t or "Comité européen de l'IA" in t]
+        assert stray == [], (lang, stray)
+    assert board["nl"] in nl["eu-ai-act"] and "Europäischen Gremium für künstliche Intelligenz" in de["eu-ai-act"]
+    assert board["fr"] in fr["eu-ai-act"]
+
+
+def test_grassroots_community_is_not_called_a_belgian_community(library):
+    """In Belgium, Gemeenschap/Communauté/Gemeinschaft are the Communities, not a grassroots network."""
+    for lang, word in (("nl", "gemeenschap"), ("fr", "communauté"), ("de", "Gemeinschaft")):
+        record = library.get("ai4belgium", lang)
+        texts = " ".join([record.summary, *(s.text for s in record.statements)])
+        assert word.casefold() not in texts.casefold(), lang

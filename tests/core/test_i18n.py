@@ -188,7 +188,7 @@ def test_lists_in_each_language(lang, expected):
 
 LANGUAGE_WORDS = {
     # lang: (words of that language, an established date, the budget, English words that must be gone)
-    "nl": (["Bronnen:", "Budgetten:", "Jaarbudget", "per jaar", "BETWIST", "stand:"],
+    "nl": (["Bronnen:", "Budgetten:", "Jaarbudget", "per jaar", "BETWIST", "toestand op"],
            "4 oktober 2023", "€ 32 mln.", ["Sources:", "Budgets:", "per year", "as of"]),
     "fr": (["Sources :", "Budgets :", "Budget annuel", "par an", "CONTESTÉ", "à jour :"],
            "4 octobre 2023", "32 M €", ["Sources:", "per year", "as of", "DISPUTED"]),
@@ -214,7 +214,7 @@ def test_show_in_english_is_the_source_text(fixture_db_path, capsys):
 
 
 @pytest.mark.parametrize(("lang", "year_date", "not_expected"), [
-    ("nl", "stand: 2024)", "januari 2024"), ("fr", "à jour : 2024)", "janvier 2024"),
+    ("nl", "toestand op 2024)", "januari 2024"), ("fr", "à jour : 2024)", "janvier 2024"),
     ("de", "Stand: 2024)", "Januar 2024"),
 ])
 def test_a_year_precision_date_prints_as_the_year(fixture_db_path, capsys, lang, year_date, not_expected):
@@ -405,3 +405,29 @@ def test_edited_po_is_not_shadowed_by_a_stale_cache(tmp_path, monkeypatch):
     text = po_file.read_text(encoding="utf-8")
     po_file.write_text(text.replace('msgstr "Bronnen"', 'msgstr "Bronteksten"'), encoding="utf-8")
     assert i18n.set_language("nl") == "nl" and i18n.gettext("Sources") == "Bronteksten"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "€30M (period not stated)"), ("nl", "€ 30 mln. (periode niet vermeld)"),
+    ("fr", "30 M € (période non précisée)"), ("de", "30 Mio. € (Zeitraum nicht angegeben)"),
+])
+def test_an_amount_whose_period_no_document_states_keeps_the_period_apart(bundled_db_path, capsys, lang,
+                                                                           expected):
+    assert expected in show(bundled_db_path, "flemish-ai-policy-plan", lang, capsys)
+
+
+def test_french_text_output_puts_a_space_before_colons_and_calls_related_records_voir_aussi(
+        bundled_db_path, capsys):
+    text = show(bundled_db_path, "ewi", "fr", capsys)
+    assert "Voir aussi :" in text and "Liens :" not in text  # show() makes no-break spaces plain
+    assert "supervise : Plan flamand de politique en matière d'IA" in text
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    ("2019-07-01", "fr", "1er juillet 2019"), ("2019-07-11", "fr", "11 juillet 2019"),
+    ("2019-07-01", "nl", "1 juli 2019"), ("2019-07-01", "de", "1. Juli 2019"),
+])
+def test_french_writes_the_first_of_the_month_as_an_ordinal(value, lang, expected):
+    from belgai_desktop.core.formatting import format_date
+
+    assert format_date(value, lang).replace("\u00a0", " ") == expected

@@ -22,7 +22,7 @@ PLACEHOLDER = "Search bodies, plans, people, laws… ({shortcut})"
 WORDS = {
     "nl": {"&File": "&Bestand", "&Language": "&Taal", "&Help": "&Help", "Related": "Verwant",
            PLACEHOLDER: "Zoek diensten, plannen, personen, wetten… ({shortcut})"},
-    "fr": {"&File": "&Fichier", "&Language": "&Langue", "&Help": "&Aide", "Related": "Liens",
+    "fr": {"&File": "&Fichier", "&Language": "&Langue", "&Help": "&Aide", "Related": "Voir aussi",
            PLACEHOLDER: "Chercher organismes, plans, personnes, lois… ({shortcut})"},
     "de": {"&File": "&Datei", "&Language": "&Sprache", "&Help": "&Hilfe", "Related": "Verwandt",
            PLACEHOLDER: "Behörden, Pläne, Personen, Gesetze suchen… ({shortcut})"},

@@ -202,6 +202,20 @@ def test_summary_shows_names_in_the_other_languages_and_marks_translations(fixtu
     assert today("nl") in text
 
 
+def test_summary_says_when_a_title_is_ours_and_what_the_asterisk_means(fixture_library, tmp_path):
+    from belgai_desktop.printing import write_pdf
+
+    out = tmp_path / "event.pdf"
+    write_pdf(fixture_library, "test-event", "de", out)
+    text = pdf_text(out)
+    assert "Genehmigung des Testplans (beschreibender Titel)" in text
+    assert "Genehmigung des Testplans*" not in text  # one mark, not two
+    write_pdf(fixture_library, "test-ministry", "fr", out)
+    text = pdf_text(out)
+    assert "notre traduction, absente des documents sources" in text
+    assert "(titre descriptif)" not in text
+
+
 @pytest.mark.parametrize("record_id", ["test-person", "test-plan", "test-event"])
 def test_other_kinds_of_records_print_on_one_page_too(fixture_library, tmp_path, record_id):
     from belgai_desktop.printing import write_pdf
@@ -329,3 +343,16 @@ def test_cli_unwritable_folder_is_one_line_and_exit_2(fixture_db_path, tmp_path,
     assert len(err.strip().splitlines()) == 1 and "cannot write" in err
     assert "Traceback" not in err
     assert not out.exists()
+
+
+def test_print_marks_our_titles_in_its_lists_too(library):
+    from belgai_desktop.core import i18n
+    from belgai_desktop.printing.sheet import build_sheet
+
+    i18n.set_language("de")
+    sheet = build_sheet(library.get("team-up", "de"))
+    items = " ".join(item for block in sheet.blocks for item in block.items)
+    assert "Start des KI-Aufrufs Team Up" in items and "(beschreibender Titel)" in items
+    sheet = build_sheet(library.get("ewi", "de"))
+    assert "Flämische Regierung*" in " ".join(v for _, v in sheet.facts)
+    assert sheet.legend == "* unsere Übersetzung, nicht in den Quelldokumenten enthalten"

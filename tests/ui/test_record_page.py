@@ -111,3 +111,38 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
         for entity in ("&#", "&amp;", "&lt;", "&gt;", "&quot;"):
             assert entity not in text, f"{summary.id} ({lang}) shows {entity!r}"
     assert len(shown) == len(library.list(lang=lang)) > 100
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "(descriptive title)"), ("nl", "(beschrijvende titel)"),
+                                            ("fr", "(titre descriptif)"), ("de", "(beschreibender Titel)")])
+def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextDocument
+
+    from belgai_desktop.core import i18n
+    from belgai_desktop.gui.record_html import record_html
+
+    i18n.set_language(lang)
+
+    def heading(record_id: str) -> str:
+        doc = QTextDocument()
+        doc.setHtml(record_html(library.get(record_id, lang)))
+        return doc.toPlainText().splitlines()[0]
+
+    assert mark in heading("citizens-panel-ai")
+    assert mark not in heading("bipt")
+
+
+def test_related_titles_say_when_they_are_ours(qapp, library) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextDocument
+
+    from belgai_desktop.core import i18n
+    from belgai_desktop.gui.record_html import record_html
+
+    i18n.set_language("fr")
+    doc = QTextDocument()
+    doc.setHtml(record_html(library.get("team-up", "fr")))
+    text = doc.toPlainText()
+    assert "Lancement de l'appel IA Team Up (titre descriptif)" in text
+    doc.setHtml(record_html(library.get("ewi", "fr")))
+    text = doc.toPlainText()
+    assert "Gouvernement flamand*" in text and "* notre traduction, absente des documents sources" in text
