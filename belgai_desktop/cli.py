@@ -148,11 +148,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if result.suggestion:
         print(_("Did you mean: {suggestion}?").format(suggestion=result.suggestion))
+    from belgai_desktop.core.present import descriptive_mark, translation_legend
+
     for hit in result.hits:
-        print(f"{hit.title}  [{labels.kind_label(hit.kind)} · {labels.level_label(hit.level)} · {hit.id}]")
+        mark = " " + descriptive_mark() if hit.title_descriptive else "*" if hit.title_translation else ""
+        print(f"{hit.title}{mark}  [{labels.kind_label(hit.kind)} · {labels.level_label(hit.level)} · {hit.id}]")
         if hit.snippet:
             print(f"    {hit.snippet}")
     print(i18n.ngettext("{n} result", "{n} results", result.total).format(n=result.total))
+    if any(h.title_translation and not h.title_descriptive for h in result.hits):
+        print(translation_legend())
     return 0
 
 

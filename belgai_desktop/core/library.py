@@ -207,6 +207,12 @@ class Library:
             raise UnknownRecord(record_id)
         return (names.get(lang) or names[vocab.DEFAULT_LANGUAGE])[0]
 
+    def title_marks(self, record_id: str, lang: str) -> tuple[bool, bool]:
+        """(our translation, a descriptive title of ours) for the title ``title`` gives."""
+        names = self._all_titles().get(record_id) or {}
+        entry = names.get(lang) or names.get(vocab.DEFAULT_LANGUAGE)
+        return (bool(entry and entry[1]), record_id in self._descriptive_titles())
+
     def exists(self, record_id: str) -> bool:
         return record_id in self._all_titles()
 

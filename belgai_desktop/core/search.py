@@ -85,6 +85,8 @@ class SearchHit:
     snippet: str
     snippet_html: str  # HTML-escaped, the matched words in <b>…</b>
     score: float
+    title_translation: bool = False  # the title is our translation (no document gives it)
+    title_descriptive: bool = False  # the title is ours, describing the record (not an official name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,9 @@ class SearchResult:
             "query": self.query, "lang": self.lang, "suggestion": self.suggestion,
             "total": self.total,
             "results": [{"id": h.id, "kind": h.kind, "level": h.level, "title": h.title,
-                         "snippet": h.snippet, "score": round(h.score, 4)} for h in self.hits],
+                         "snippet": h.snippet, "score": round(h.score, 4),
+                         "title_translation": h.title_translation, "title_descriptive": h.title_descriptive}
+                        for h in self.hits],
         }
 
     @property
@@ -670,8 +674,10 @@ class Searcher:
         else:
             lang_used = lang
         snip = snippet(own, lang_used, matcher)
+        translation, descriptive = self.library.title_marks(stored["id"], lang)
         return SearchHit(
             id=stored["id"], kind=stored["kind"], level=stored["level"],
             title=self.library.title(stored["id"], lang),
             snippet=snip.text, snippet_html=snip.html, score=float(score),
+            title_translation=translation, title_descriptive=descriptive,
         )

@@ -175,3 +175,21 @@ def test_show_marks_our_titles_wherever_a_name_appears(capsys):
     out = capsys.readouterr().out
     assert "  - Gouvernement flamand*" in out  # our French translation of "Government of Flanders"
     assert out.rstrip().endswith("* notre traduction, absente des documents sources")
+
+
+def test_search_marks_titles_that_are_ours(capsys):
+    """Our translations and our descriptive titles are marked in search results too."""
+    from belgai_desktop.core.library import Library
+
+    assert main(["search", "designation BIPT", "--lang", "fr", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    library = Library()
+    try:
+        for r in results:
+            assert (r["title_translation"], r["title_descriptive"]) == library.title_marks(r["id"], "fr")
+    finally:
+        library.close()
+    assert any(r["title_descriptive"] for r in results) and any(r["title_translation"] for r in results)
+    assert main(["search", "designation BIPT", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "(titre descriptif)" in text and "* notre traduction" in text
