@@ -58,6 +58,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             {"record_id": str, "position": int, "text": str},
             pk=("record_id", "position"), foreign_keys=[("record_id", "records", "id")],
         )
+    db["acronyms_ours"].create(
+        {"record_id": str, "lang": str, "position": int, "text": str},
+        pk=("record_id", "lang", "position"), foreign_keys=[("record_id", "records", "id")],
+    )
     db["summaries"].create(
         {"record_id": str, "lang": str, "text": str},
         pk=("record_id", "lang"), foreign_keys=[("record_id", "records", "id")], not_null={"text"},
@@ -153,6 +157,10 @@ def _write(db: sqlite_utils.Database, data: SourceData, digest: str) -> None:
             {"record_id": r.id, "position": i, "text": text}
             for r in records for i, text in enumerate(getattr(r, attr))
         )
+    db["acronyms_ours"].insert_all(
+        {"record_id": r.id, "lang": lang, "position": i, "text": text}
+        for r in records for lang, texts in sorted(r.acronyms_ours.items()) for i, text in enumerate(texts)
+    )
     db["record_sources"].insert_all(
         ({"record_id": r.id, "source_id": ref.source_id, "locator": ref.where}
          for r in records for ref in r.sources),

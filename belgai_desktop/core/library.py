@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from belgai_desktop.core.search import Searcher
 
 # The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
-SCHEMA_VERSION = 2  # 2: records.title_descriptive
+SCHEMA_VERSION = 3  # 2: records.title_descriptive; 3: acronyms_ours
 
 # Order of the sections on a record page; relations not listed go to "related".
 PARENT_RELATIONS = frozenset({"part_of"})
@@ -43,7 +43,7 @@ PARENT_RELATIONS = frozenset({"part_of"})
 # Tables every command reads: a file without them is not a BelgAI database.
 REQUIRED_TABLES = frozenset({"meta", "records", "names", "summaries", "sources", "facts", "fact_sources",
                              "relations", "budgets", "dates", "statements", "links", "acronyms",
-                             "aliases", "record_sources"})
+                             "aliases", "record_sources", "acronyms_ours"})
 # Databases up to this size get a page check on open (about 3 ms for the bundled 1.4 MB);
 # bigger ones would slow every start, and a damaged page then shows as one clear error later.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
@@ -207,6 +207,13 @@ class Library:
             raise UnknownRecord(record_id)
         return (names.get(lang) or names[vocab.DEFAULT_LANGUAGE])[0]
 
+    def _acronyms_ours(self, record_id: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for r in self._rows("SELECT lang, text FROM acronyms_ours WHERE record_id = ? ORDER BY lang, position",
+                            (record_id,)):
+            out.setdefault(r["lang"], []).append(r["text"])
+        return out
+
     def title_marks(self, record_id: str, lang: str) -> tuple[bool, bool]:
         """(our translation, a descriptive title of ours) for the title ``title`` gives."""
         names = self._all_titles().get(record_id) or {}
@@ -297,6 +304,7 @@ class Library:
                 "SELECT text FROM acronyms WHERE record_id = ? ORDER BY position", (record_id,))],
             aliases=[r["text"] for r in self._rows(
                 "SELECT text FROM aliases WHERE record_id = ? ORDER BY position", (record_id,))],
+            acronyms_ours=self._acronyms_ours(record_id),
             summary=summaries.get(summary_lang, ""), summary_lang=summary_lang,
             summaries=summaries, summary_citations=cites.get(f"{record_id}/summary", []),
         )
@@ -370,6 +378,9 @@ class Library:
         for table in ("acronyms", "aliases"):
             for r in self._rows(f"SELECT record_id, text FROM {table} ORDER BY record_id, position"):
                 per_record[r["record_id"]][table].append(r["text"])
+        # Our acronyms are found like the documents' ("IBPT" finds the BIPT); shown marked as ours.
+        for r in self._rows("SELECT record_id, text FROM acronyms_ours ORDER BY record_id, lang, position"):
+            per_record[r["record_id"]]["acronyms"].append(r["text"])
         text_tables = (("statements", "record_id", "text"), ("budgets", "record_id", "note"),
                        ("dates", "record_id", "note"), ("relations", "subject_id", "role"))
         for table, key, prefix in text_tables:

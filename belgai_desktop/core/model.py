@@ -140,6 +140,8 @@ class Record:
     sources: list[Source] = field(default_factory=list)
     # A title written by us to describe the record: no document gives it.
     title_descriptive: bool = False
+    # Acronyms each language uses that no document gives (ours), by language.
+    acronyms_ours: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def acronym(self) -> str | None:

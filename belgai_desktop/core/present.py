@@ -110,6 +110,17 @@ def translation_legend() -> str:
     return _("* our translation, not found in the source documents")
 
 
+def acronyms_text(record: Record) -> str:
+    """'BIPT, IBPT (our usage, not in the source documents)': the documents' acronyms, then the
+    ones this language uses that no document gives, marked as ours."""
+    ours = record.acronyms_ours.get(record.lang, [])
+    parts = list(record.acronyms)
+    if ours:
+        # Translators: after acronyms a language uses (e.g. the French "IBPT") that no source document gives
+        parts.append(_("{acronyms} (our usage, not in the source documents)").format(acronyms=", ".join(ours)))
+    return ", ".join(parts)
+
+
 def all_related(record: Record) -> list[Related]:
     return [*record.parents, *record.children, *record.people, *record.roles, *record.related]
 
@@ -123,6 +134,9 @@ def render_text(record: Record) -> str:
         title += " " + descriptive_mark()
     out += [title, "=" * min(len(title), 78)]
     out.append(f"{labels.kind_label(record.kind)} · {labels.level_label(record.level)} · {record.id}")
+    if record.acronyms_ours.get(lang):
+        out.append(pgettext("label and value", "{label}: {value}").format(
+            label=_("Acronyms"), value=acronyms_text(record)))
     names = other_names(record)
     if names:
         out.append(_("Other names:"))

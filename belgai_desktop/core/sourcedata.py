@@ -69,11 +69,22 @@ class RecordData:
     acronyms: list[str]
     aliases: list[str]
     sources: list[SourceRef]
+    # Acronyms a language uses that no document gives (the body's own or common usage): ours.
+    acronyms_ours: dict[str, list[str]]
     names: dict[str, str]
     translated_names: set[str]
     descriptive_title: bool  # the title is ours, describing the record: no document gives it
     summaries: dict[str, str]
     facts: list[Fact]
+
+
+def _acronyms_ours(r: Any, raw: dict[str, Any]) -> dict[str, list[str]]:
+    """``acronyms_ours = { fr = ["IBPT"] }``: per language, acronyms no document gives."""
+    value = raw.get("acronyms_ours", {})
+    if not isinstance(value, dict) or not all(lang in vocab.LANGUAGES for lang in value):
+        r.problem(f"'acronyms_ours' must be a table keyed by {', '.join(vocab.LANGUAGES)}")
+        return {}
+    return {lang: r.strings(value, lang) for lang in vocab.LANGUAGES if lang in value}
 
 
 def date_precision(value: str) -> str:
@@ -241,7 +252,8 @@ _FACT_READERS = {
     "statement": _read_statement,
     "link": _read_link,
 }
-_KNOWN_KEYS = {"id", "kind", "level", "acronyms", "aliases", "sources", "name", "summary", *_FACT_READERS}
+_KNOWN_KEYS = {"id", "kind", "level", "acronyms", "acronyms_ours", "aliases", "sources", "name", "summary",
+               *_FACT_READERS}
 
 
 def read_record(path: Path, problems: list[str]) -> RecordData | None:
@@ -300,6 +312,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
         level=level,
         path=path,
         acronyms=r.strings(raw, "acronyms"),
+        acronyms_ours=_acronyms_ours(r, raw),
         aliases=r.strings(raw, "aliases"),
         sources=r.refs(raw, "record"),
         names=names,

@@ -139,8 +139,8 @@ def record_html(record: Record) -> str:
     parts.append(f"<p>{' · '.join(meta)}</p>")
 
     facts = []
-    if record.acronyms:
-        facts.append("<b>" + esc(_("Acronyms:")) + "</b> " + esc(", ".join(record.acronyms)))
+    if record.acronyms or record.acronyms_ours.get(record.lang):
+        facts.append("<b>" + esc(_("Acronyms:")) + "</b> " + esc(present.acronyms_text(record)))
     if record.aliases:
         facts.append("<b>" + esc(_("Also called:")) + "</b> " + esc("; ".join(record.aliases)))
     names = present.other_names(record)

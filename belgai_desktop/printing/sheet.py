@@ -386,6 +386,6 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     footer = " \u00b7 ".join(about_data) + "<br/>" + " \u00b7 ".join(about_copy)
 
     return Sheet(lang=lang, record_id=record.id, doc_title=document_title(record), kicker=kicker,
-                 title=title, subtitle=esc(" \u00b7 ".join(record.acronyms)), names=names_html,
+                 title=title, subtitle=esc(present.acronyms_text(record)), names=names_html,
                  legend=legend, facts=facts, blocks=blocks,
                  sources=sources, footer=footer)

@@ -45,7 +45,7 @@ def test_build_is_deterministic_and_the_committed_database_is_current(tmp_path, 
 
 def test_database_records_schema_version_and_foreign_keys(bundled_db_path):
     conn = sqlite3.connect(bundled_db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     fks = conn.execute("PRAGMA foreign_key_list(relations)").fetchall()
     assert {row[2] for row in fks} == {"facts", "records"}
     stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import io
+import json
 import re
 import shutil
 import sqlite3
@@ -431,3 +432,21 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal(value, lang, expecte
     from belgai_desktop.core.formatting import format_date
 
     assert format_date(value, lang).replace("\u00a0", " ") == expected
+
+
+@pytest.mark.parametrize(("lang", "record", "ours", "marker"), [
+    ("fr", "bipt", "IBPT", "(notre usage, absent des documents sources)"),
+    ("nl", "gdpr", "AVG", "(ons gebruik, niet in de brondocumenten)"),
+    ("de", "gdpr", "DSGVO", "(unser Gebrauch, nicht in den Quelldokumenten)"),
+])
+def test_each_language_s_own_acronyms_are_shown_as_ours(capsys, lang, record, ours, marker):
+    """No document gives the French 'IBPT' or the Dutch 'AVG': shown, and marked as ours."""
+    from belgai_desktop.cli import main
+
+    assert main(["show", record, "--lang", lang]) == 0
+    text = capsys.readouterr().out
+    assert f"{ours} {marker}" in text
+    assert main(["show", record, "--lang", lang, "--json"]) == 0
+    assert ours in json.loads(capsys.readouterr().out)["acronyms_ours"][lang]
+    assert main(["search", ours, "--lang", lang, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["id"] == record

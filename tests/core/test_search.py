@@ -144,7 +144,7 @@ def test_json_has_exactly_the_documented_shape(searcher: Searcher) -> None:
     assert list(data) == ["query", "lang", "suggestion", "total", "results"]
     assert data["query"] == "ministère" and data["lang"] == "fr" and data["suggestion"] is None
     first = data["results"][0]
-    assert list(first) == ["id", "kind", "level", "title", "snippet", "score"]
+    assert list(first) == ["id", "kind", "level", "title", "snippet", "score", "title_translation", "title_descriptive"]
     assert first["title"] == "Ministère de test" and first["kind"] == "ministry"
     assert isinstance(first["score"], float)
     json.dumps(data)
@@ -341,6 +341,7 @@ def test_cli_json_in_the_language_asked(fixture_db_path: Path, capsys) -> None: 
         "title": "Testagentur für Datenschutz",
         "snippet": "Eine Agentur für die Tests, Teil des Testministeriums.",
         "score": data["results"][0]["score"],
+        "title_translation": True, "title_descriptive": False,  # the fixture marks its German name as ours
     }]
 
 

@@ -292,7 +292,7 @@ def markup_library(tmp_path_factory):  # noqa: ANN001, ANN201
                         f'en = "An agency used by the tests {MARKUP} part of the test ministry."')
     text = text.replace('en = "Test Agency for Data Protection"', f'en = "Test Agency {MARKUP}"')
     record.write_text(text, encoding="utf-8")
-    library = Library(build(src, src / "belgai.sqlite", paths.seeds_dir()))
+    library = Library(build(src, src / "belgai.sqlite", None))  # invented records: not checked against the documents
     yield library
     library.close()
 

@@ -272,7 +272,7 @@ def test_10_broken_placeholders_fall_back_to_english_for_that_message(dutch_cata
     dutch_catalog.write_text(po, encoding="utf-8")
     assert main(["--database", str(fixture_db_path), "search", "test", "--lang", "nl"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "5 results"  # this one message in English
+    assert "5 results" in out.splitlines()  # this one message in English
     assert "Testagentschap voor Gegevensbescherming" in out  # the rest still Dutch
     assert len([t for t in said if "placeholder" in t]) == 1
 
