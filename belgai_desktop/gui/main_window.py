@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from belgai_desktop.core import messages, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import ngettext
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             (_("By level"), _("Records by government level and kind")),
             (_("Organisation"), _("The organisational hierarchy: which body is part of which")),
             (_("Bookmarks"), _("Your bookmarked records")),
-            (_("Notes"), _("The records you wrote a note on")),
+            (pgettext("the user's own notes", "Notes"), _("The records you wrote a note on")),
         )):
             self.tabs.setTabText(index, name)
             self.tabs.setTabToolTip(index, tip)
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         self.searches_menu.setTitle(_("Recent searches"))
         self.saved_searches_menu.setTitle(_("Saved searches"))
         self.bookmarks_list.setAccessibleName(_("Bookmarks"))
-        self.notes_list.setAccessibleName(_("Notes"))
+        self.notes_list.setAccessibleName(pgettext("the user's own notes", "Notes"))
         self.bookmarks_list.empty_text = _("No bookmarks yet: press Ctrl+D on a record.")
         self.notes_list.empty_text = _("No notes yet: write one under a record.")
         self.note_editor.retranslate()
