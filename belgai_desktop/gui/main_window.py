@@ -43,7 +43,7 @@ from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
-from belgai_desktop.gui.user_panels import NoteEditor, UserList, shown_title
+from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList, shown_title
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results_panel, "")
         self.tabs.addTab(self.level_tree, "")
         self.tabs.addTab(self.org_tree, "")
-        self.tabs.addTab(self.bookmarks_list, "")
-        self.tabs.addTab(self.notes_list, "")
+        self.my_records = MyRecordsPanel(self.bookmarks_list, self.notes_list)
+        self.tabs.addTab(self.my_records, "")
         self.tabs.setDocumentMode(True)
 
         self.page = RecordView()
@@ -179,8 +179,8 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
         self.bookmark_action = self._action(self.toggle_bookmark, [K("Ctrl+D")])
         self.bookmark_action.setCheckable(True)
-        self.bookmarks_tab_action = self._action(lambda: self._show_tab(3), [K("Ctrl+4")])
-        self.notes_tab_action = self._action(lambda: self._show_tab(4), [K("Ctrl+5")])
+        self.bookmarks_tab_action = self._action(lambda: self._show_mine(self.bookmarks_list), [K("Ctrl+4")])
+        self.notes_tab_action = self._action(lambda: self._show_mine(self.notes_list), [K("Ctrl+5")])
         self.recent_action = self._action(self.show_recent_menu, [K("Ctrl+H")])
         self.save_search_action = self._action(self.save_search)
         self.clear_history_action = self._action(self.clear_history)
@@ -322,8 +322,7 @@ class MainWindow(QMainWindow):
             (_("Results"), _("Search results")),
             (_("By level"), _("Records by government level and kind")),
             (_("Organisation"), _("The organisational hierarchy: which body is part of which")),
-            (_("Bookmarks"), _("Your bookmarked records")),
-            (pgettext("the user's own notes", "Notes"), _("The records you wrote a note on")),
+            (_("Bookmarks"), _("Your bookmarked records and the records you wrote a note on")),
         )):
             self.tabs.setTabText(index, name)
             self.tabs.setTabToolTip(index, tip)
@@ -335,6 +334,8 @@ class MainWindow(QMainWindow):
         self.saved_searches_menu.setTitle(_("Saved searches"))
         self.bookmarks_list.setAccessibleName(_("Bookmarks"))
         self.notes_list.setAccessibleName(pgettext("the user's own notes", "Notes"))
+        self.my_records.bookmarks_heading.setText(_("Bookmarks"))
+        self.my_records.notes_heading.setText(pgettext("the user's own notes", "Notes"))
         self.bookmarks_list.empty_text = _("No bookmarks yet: press Ctrl+D on a record.")
         self.notes_list.empty_text = _("No notes yet: write one under a record.")
         self.note_editor.retranslate()
@@ -442,6 +443,10 @@ class MainWindow(QMainWindow):
 
     def focus_page(self) -> None:
         self.page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_mine(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(self.my_records)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

@@ -82,6 +82,9 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._updated = ""
         self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
         self.edit.textChanged.connect(self._changed)
@@ -205,3 +208,31 @@ class UserList(QListWidget):
         record_id = item.data(ID_ROLE)
         if record_id:
             self.record_activated.emit(record_id)
+
+
+class MyRecordsPanel(QWidget):
+    """The left pane's Bookmarks tab: the bookmarked records above, the noted records below."""
+
+    def __init__(self, bookmarks: UserList, notes: UserList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QSplitter
+
+        self.bookmarks_heading, self.notes_heading = QLabel(), QLabel()
+        for heading, widget in ((self.bookmarks_heading, bookmarks), (self.notes_heading, notes)):
+            heading.setBuddy(widget)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for heading, widget in ((self.bookmarks_heading, bookmarks), (self.notes_heading, notes)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(4, 4, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(heading)
+            column.addWidget(widget, 1)
+            splitter.addWidget(box)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)

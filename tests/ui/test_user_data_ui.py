@@ -72,7 +72,8 @@ def test_html_in_a_note_stays_text(window, qtbot):
     window.open_record(RECORD)
     window.note_editor.edit.setPlainText("<h1>big</h1>")
     window.note_editor.flush()
-    window.tabs.setCurrentIndex(4)
+    window.notes_tab_action.trigger()
+    assert window.tabs.currentWidget() is window.my_records
     assert "<h1>big</h1>" in window.notes_list.item(0).text()
 
 
