@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
         self.bookmark_action = self._action(self.toggle_bookmark, [K("Ctrl+D")])
         self.bookmark_action.setCheckable(True)
+        self.label_bookmark_action = self._action(self.label_bookmark)
         self.bookmarks_tab_action = self._action(lambda: self._show_mine(self.bookmarks_list), [K("Ctrl+4")])
         self.notes_tab_action = self._action(lambda: self._show_mine(self.notes_list), [K("Ctrl+5")])
         self.recent_action = self._action(self.show_recent_menu, [K("Ctrl+H")])
@@ -296,6 +297,8 @@ class MainWindow(QMainWindow):
                                       _("Go back to the data in use before the last update")),
             self.bookmark_action: (_("Bookmark &this record"), _("Add or remove the bookmark on this record")),
             self.bookmarks_tab_action: (_("Boo&kmarks"), _("Show your bookmarks")),
+            self.label_bookmark_action: (_("&Label this bookmark…"),
+                                         _("Give this bookmark a short label, shown beside its title")),
             self.notes_tab_action: (_("No&tes"), _("Show the records you wrote a note on")),
             self.recent_action: (_("Recently &viewed…"), _("The last records you opened")),
             self.save_search_action: (_("&Save this search…"),
@@ -487,6 +490,7 @@ class MainWindow(QMainWindow):
             self.note_editor.set_record(self.current_record, self.lang)
         bookmarked = self.current_record is not None and self.user.is_bookmarked(self.current_record)
         self.bookmark_action.setChecked(bookmarked)
+        self.label_bookmark_action.setEnabled(bookmarked)
         if self.current_record is None:
             self.page.set_page(self._welcome_html())
             self.setWindowTitle(APP_TITLE)
@@ -555,6 +559,18 @@ class MainWindow(QMainWindow):
         self._render_page()
         self._refresh_user_lists()
 
+    def label_bookmark(self, label: str | None = None) -> None:
+        record_id = self.current_record
+        if record_id is None or not self.user.is_bookmarked(record_id):
+            return
+        if label is None:
+            current = next((b.label for b in self.user.bookmarks(self.lang) if b.id == record_id), "")
+            label, ok = QInputDialog.getText(self, _("Label this bookmark"), _("Label:"), text=current)
+            if not ok:
+                return
+        if self._save_quietly(self.user.add_bookmark, record_id, " ".join(label.split()), self.lang):
+            self._refresh_user_lists()
+
     def _refresh_user_lists(self) -> None:
         self.bookmarks_list.show_items(self.user.bookmarks(self.lang), with_text=False)
         self.notes_list.show_items(self.user.notes(self.lang), with_text=True)
@@ -583,6 +599,7 @@ class MainWindow(QMainWindow):
         menu = self.bookmarks_menu
         menu.clear()
         menu.addAction(self.bookmark_action)
+        menu.addAction(self.label_bookmark_action)
         menu.addAction(self.bookmarks_tab_action)
         menu.addSeparator()
         items = self.user.bookmarks(self.lang)

@@ -20,6 +20,8 @@ def test_ctrl_d_toggles_the_bookmark_with_its_star_and_list(window, qtbot):
     assert window.user.is_bookmarked(RECORD)
     assert "★" in window.page.toPlainText() and window.bookmark_action.isChecked()
     assert window.bookmarks_list.ids() == [RECORD]
+    window.label_bookmark("for Tuesday")
+    assert window.bookmarks_list.item(0).text().endswith("[for Tuesday]")
     window._fill_bookmarks_menu()
     assert RECORD in [a.data() for a in window.bookmarks_menu.actions()]
     window.page.bookmark_requested.emit(RECORD)  # the star on the page
