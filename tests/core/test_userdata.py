@@ -255,3 +255,20 @@ def test_recent_keeps_the_last_50_and_clear_history_keeps_bookmarks_and_notes():
     user.clear_history()
     assert user.recent() == [] and user.search_history() == []
     assert user.is_bookmarked(KEPT) and user.note(KEPT) is not None
+
+
+def test_a_file_from_a_newer_version_is_left_alone_and_the_app_runs():
+    Library().user.set_note(KEPT, "from the future")
+    with sqlite3.connect(user_file()) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    before = user_file().read_bytes()
+    said: list[str] = []
+    messages.add_handler(lambda level, text: said.append(text))
+    try:
+        library = Library()
+        assert library.user.read_only and library.user.notes() == []
+    finally:
+        messages._handlers.clear()
+    assert any("newer version" in text for text in said)
+    library.close()
+    assert user_file().read_bytes() == before

@@ -47,6 +47,9 @@ UPGRADES: list[str] = [
     """,
 ]
 
+# Folders already said to be unwritable: said once per session, even when the data is reopened.
+_said_unwritable: set[str] = set()
+
 # (record id, language) → the record's title in the data in use, or None when it has left it.
 TitleOf = Callable[[str, str], "str | None"]
 
@@ -147,8 +150,9 @@ class UserData:
                 raise PermissionError(self.path.parent)
             try:
                 return _open(self.path)
-            except UserDataError:
-                raise
+            except UserDataError as exc:  # saved by a newer version: leave the file alone
+                messages.warning(str(exc))
+                return self._in_memory(copy=False)
             except sqlite3.DatabaseError as exc:
                 if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
                     raise PermissionError(self.path) from None
@@ -173,11 +177,10 @@ class UserData:
                            "(`belgai notes import` can read back what is left) and a new one started").format(
             path=target))
 
-    def _in_memory(self) -> sqlite3.Connection:
+    def _in_memory(self, copy: bool = True) -> sqlite3.Connection:
         self.read_only = True
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        _upgrade(conn)
-        if _is_sqlite(self.path):  # show what was saved, even if nothing new can be
+        if copy and _is_sqlite(self.path):  # show what was saved, even if nothing new can be
             try:
                 old = sqlite3.connect(self.path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
                 try:
@@ -186,6 +189,15 @@ class UserData:
                     old.close()
             except sqlite3.Error:
                 pass
+        try:
+            _upgrade(conn)
+        except (UserDataError, sqlite3.Error):  # the copy is unusable: start empty
+            conn.close()
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            _upgrade(conn)
+        if str(self.path.parent) in _said_unwritable:
+            return conn
+        _said_unwritable.add(str(self.path.parent))
         messages.warning(_("bookmarks and notes cannot be saved: {folder} cannot be written "
                            "(changes last until the app closes)").format(folder=self.path.parent))
         return conn
@@ -198,9 +210,14 @@ class UserData:
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            cur = self._conn.execute(sql, params)
-            cur.row_factory = sqlite3.Row
-            return cur.fetchall()
+            try:
+                cur = self._conn.execute(sql, params)
+                cur.row_factory = sqlite3.Row
+                return cur.fetchall()
+            except UnicodeEncodeError:
+                return []  # an id that cannot be stored matches nothing
+            except sqlite3.Error as exc:
+                raise UserDataError(_("cannot read {path}: {reason}").format(path=self.path, reason=exc)) from None
 
     def _write(self, statements: Iterable[tuple[str, tuple[Any, ...]]]) -> None:
         """The statements in one transaction: all of them are on disk when this returns, or none."""
