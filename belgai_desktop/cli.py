@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     from belgai_desktop import cli_data
 
     cli_data.add_parser(sub, _Parser)
+    from belgai_desktop import cli_user
+
+    cli_user.add_parser(sub, _Parser)
     return parser
 
 
@@ -256,8 +259,20 @@ def cmd_data(args: argparse.Namespace) -> int:
     return cli_data.run(args)
 
 
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from belgai_desktop import cli_user
+
+    return cli_user.run_bookmarks(args)
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    from belgai_desktop import cli_user
+
+    return cli_user.run_notes(args)
+
+
 COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": cmd_print, "db": cmd_db,
-            "data": cmd_data}
+            "data": cmd_data, "bookmarks": cmd_bookmarks, "notes": cmd_notes}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         i18n.set_language(i18n.system_language())
         args = build_parser().parse_args(argv)
-        for name in ("id", "query", "record"):
+        for name in ("id", "query", "record", "text", "label"):
             if isinstance(getattr(args, name, None), str):
                 setattr(args, name, _clean_text(getattr(args, name)))
         if args.command in (None, "gui"):

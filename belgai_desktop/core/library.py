@@ -32,6 +32,7 @@ from belgai_desktop.core.model import (
 
 if TYPE_CHECKING:
     from belgai_desktop.core.search import Searcher
+    from belgai_desktop.core.userdata.store import UserData
 
 # The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
 SCHEMA_VERSION = 3  # 2: records.title_descriptive; 3: acronyms_ours
@@ -138,6 +139,8 @@ class Library:
         self._lock = threading.Lock()
         self._searcher_lock = threading.Lock()  # two threads must not build the index twice
         self._searcher: Searcher | None = None
+        self._user: UserData | None = None
+        self._user_lock = threading.Lock()
         self._titles: dict[str, dict[str, tuple[str, bool]]] | None = None
         self._kinds: dict[str, tuple[str, str]] | None = None
         self._descriptive: frozenset[str] | None = None
@@ -158,6 +161,27 @@ class Library:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        with self._user_lock:
+            if self._user is not None:
+                self._user.close()
+                self._user = None
+
+    # -- the user's own data -----------------------------------------------------------
+
+    @property
+    def user(self) -> UserData:
+        """The user's bookmarks, notes, recently viewed records and searches (``user.sqlite`` in
+        the user's data folder), opened on first use; separate from the read-only reference data."""
+        with self._user_lock:
+            if self._user is None:
+                from belgai_desktop.core import paths
+                from belgai_desktop.core.userdata.store import FILE_NAME, UserData
+
+                self._user = UserData(paths.data_dir() / FILE_NAME, self._title_or_none)
+            return self._user
+
+    def _title_or_none(self, record_id: str, lang: str) -> str | None:
+        return self.title(record_id, lang) if self.exists(record_id) else None
 
     # -- dataset ---------------------------------------------------------------------
 
@@ -169,6 +193,10 @@ class Library:
     def content_hash(self) -> str:
         """Changes whenever the data changes: the search index is keyed on it."""
         return self.meta.get("source_hash", "")
+
+    @property
+    def data_version(self) -> str:
+        return self.meta.get("data_version", "1")
 
     @property
     def as_of(self) -> str:

@@ -17,9 +17,11 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMou
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from belgai_desktop.core import messages, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import ngettext
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
@@ -41,6 +43,7 @@ from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
+from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList, shown_title
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         self.live.cleared.connect(self._clear_results)
 
         self.results = ResultsView()
+        self.results.open_requested.connect(self._remember_search)
         self.results.open_requested.connect(self.open_record)
         self.search_bar = SearchBar(self.results)
         self.search_bar.changed.connect(self._search_changed)
@@ -82,17 +86,33 @@ class MainWindow(QMainWindow):
         self.level_tree.record_activated.connect(self.open_record)
         self.org_tree = OrganisationTree()
         self.org_tree.record_activated.connect(self.open_record)
+        self.bookmarks_list = UserList()
+        self.bookmarks_list.record_activated.connect(self.open_record)
+        self.notes_list = UserList()
+        self.notes_list.record_activated.connect(self.open_record)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.results_panel, "")
         self.tabs.addTab(self.level_tree, "")
         self.tabs.addTab(self.org_tree, "")
+        self.my_records = MyRecordsPanel(self.bookmarks_list, self.notes_list)
+        self.tabs.addTab(self.my_records, "")
         self.tabs.setDocumentMode(True)
 
         self.page = RecordView()
         self.page.record_requested.connect(self.open_record)
+        self.page.bookmark_requested.connect(lambda _id: self.toggle_bookmark())
+        self.note_editor = NoteEditor(library)
+        self.note_editor.record_requested.connect(self.open_record)
+        self.note_editor.saved.connect(lambda _id: self._refresh_user_lists())
+        self.record_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.record_splitter.addWidget(self.page)
+        self.record_splitter.addWidget(self.note_editor)
+        self.record_splitter.setStretchFactor(0, 4)
+        self.record_splitter.setStretchFactor(1, 1)
+        self.record_splitter.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.page)
+        self.splitter.addWidget(self.record_splitter)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -115,6 +135,9 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         messages.add_handler(self._show_message)
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
+        # Opened now, after the status bar shows messages: a damaged or unwritable file says so there.
+        self.user = library.user
+        QApplication.instance().aboutToQuit.connect(self.note_editor.flush)
 
         self._restore()
         self.retranslate()
@@ -154,6 +177,16 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(lambda: self._zoom(+1), [K(K.StandardKey.ZoomIn), K("Ctrl+=")])
         self.zoom_out_action = self._action(lambda: self._zoom(-1), [K(K.StandardKey.ZoomOut)])
         self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
+        self.bookmark_action = self._action(self.toggle_bookmark, [K("Ctrl+D")])
+        self.bookmark_action.setCheckable(True)
+        self.label_bookmark_action = self._action(self.label_bookmark)
+        self.bookmarks_tab_action = self._action(lambda: self._show_mine(self.bookmarks_list), [K("Ctrl+4")])
+        self.notes_tab_action = self._action(lambda: self._show_mine(self.notes_list), [K("Ctrl+5")])
+        self.recent_action = self._action(self.show_recent_menu, [K("Ctrl+H")])
+        self.save_search_action = self._action(self.save_search)
+        self.clear_history_action = self._action(self.clear_history)
+        self.clear_bookmarks_action = self._action(self.clear_bookmarks)
+        self.clear_notes_action = self._action(self.clear_notes)
         self.about_action = self._action(self.show_about)
         self.install_data_action = self._action(self.data_updates.ask_and_install)
         self.revert_data_action = self._action(self.data_updates.revert)
@@ -182,12 +215,25 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addSeparator()
+        for a in (self.clear_history_action, self.clear_bookmarks_action, self.clear_notes_action):
+            self.edit_menu.addAction(a)
         self.go_menu = bar.addMenu("")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.recent_action)
+        self.recent_menu = self.go_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.searches_menu = self.go_menu.addMenu("")
+        self.searches_menu.aboutToShow.connect(self._fill_searches_menu)
+        self.saved_searches_menu = self.go_menu.addMenu("")
+        self.saved_searches_menu.aboutToShow.connect(self._fill_saved_searches_menu)
+        self.bookmarks_menu = bar.addMenu("")
+        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self.view_menu = bar.addMenu("")
         for a in (self.results_tab_action, self.level_tab_action, self.org_tab_action,
-                  self.page_focus_action):
+                  self.bookmarks_tab_action, self.notes_tab_action, self.page_focus_action):
             self.view_menu.addAction(a)
         self.view_menu.addSeparator()
         for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -198,8 +244,8 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
-        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, self.go_menu, self.view_menu,
-                                   self.language_menu, self.help_menu]
+        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, self.go_menu, self.bookmarks_menu,
+                                   self.view_menu, self.language_menu, self.help_menu]
 
     def _create_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -222,7 +268,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
         self.language_actions[self.lang].setChecked(True)
-        titles = (_("&File"), _("&Edit"), _("&Go"), _("&View"), _("&Language"), _("&Help"))
+        titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("&Language"), _("&Help"))
         for menu, title in zip(self.menus, titles, strict=True):
             menu.setTitle(title)
         texts = {
@@ -249,6 +295,18 @@ class MainWindow(QMainWindow):
                                        _("Install a signed data package from a share or a USB stick")),
             self.revert_data_action: (_("&Revert to previous data"),
                                       _("Go back to the data in use before the last update")),
+            self.bookmark_action: (_("Bookmark &this record"), _("Add or remove the bookmark on this record")),
+            self.bookmarks_tab_action: (_("Boo&kmarks"), _("Show your bookmarks")),
+            self.label_bookmark_action: (_("&Label this bookmark…"),
+                                         _("Give this bookmark a short label, shown beside its title")),
+            self.notes_tab_action: (_("No&tes"), _("Show the records you wrote a note on")),
+            self.recent_action: (_("Recently &viewed…"), _("The last records you opened")),
+            self.save_search_action: (_("&Save this search…"),
+                                      _("Keep the search words and filters under a name")),
+            self.clear_history_action: (_("Clear &history"),
+                                        _("Forget recently viewed records and past searches")),
+            self.clear_bookmarks_action: (_("Delete all &bookmarks…"), _("Delete every bookmark, after asking")),
+            self.clear_notes_action: (_("Delete all &notes…"), _("Delete every note, after asking")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -267,12 +325,26 @@ class MainWindow(QMainWindow):
             (_("Results"), _("Search results")),
             (_("By level"), _("Records by government level and kind")),
             (_("Organisation"), _("The organisational hierarchy: which body is part of which")),
+            (_("Bookmarks"), _("Your bookmarked records and the records you wrote a note on")),
         )):
             self.tabs.setTabText(index, name)
             self.tabs.setTabToolTip(index, tip)
         self.tabs.setAccessibleName(_("Results and browsing"))
         self.level_tree.setAccessibleName(_("Records by government level"))
         self.org_tree.setAccessibleName(_("Organisation tree"))
+        self.recent_menu.setTitle(_("Recently viewed"))
+        self.searches_menu.setTitle(_("Recent searches"))
+        self.saved_searches_menu.setTitle(_("Saved searches"))
+        self.bookmarks_list.setAccessibleName(_("Bookmarks"))
+        self.notes_list.setAccessibleName(pgettext("the user's own notes", "Notes"))
+        self.my_records.bookmarks_heading.setText(_("Bookmarks"))
+        self.my_records.notes_heading.setText(pgettext("the user's own notes", "Notes"))
+        self.bookmarks_list.empty_text = _("No bookmarks yet: press Ctrl+D on a record.")
+        self.notes_list.empty_text = _("No notes yet: write one under a record.")
+        self.note_editor.retranslate()
+        self._refresh_user_lists()
+        self._fill_bookmarks_menu()
+        self._fill_saved_searches_menu()
         self.page.setAccessibleName(_("Record page"))
         self.data_label.setText(ngettext("{n} record · data as of {date}", "{n} records · data as of {date}",
                                          self._record_count).format(
@@ -314,9 +386,11 @@ class MainWindow(QMainWindow):
         """A new window on the data now in use (after an install or a revert), in place of this one."""
         from belgai_desktop.core.library import Library
 
+        self.note_editor.flush()
         self.save_state()
         window = MainWindow(Library(), self.settings, self.lang)
-        if self.current_record and window.library.exists(self.current_record):
+        if self.current_record and (window.library.exists(self.current_record)
+                                    or window.user.knows(self.current_record)):
             window.open_record(self.current_record)
         window.show()
         window.live.warm_up()
@@ -343,6 +417,7 @@ class MainWindow(QMainWindow):
                                         self.search_bar.level_filter))
 
     def _show_results(self, result: Any) -> None:
+        self.results.starred = {b.id for b in self.user.bookmarks(self.lang)}
         filtered = bool(self.search_bar.kind_filter or self.search_bar.level_filter)
         self.results_panel.show_result(result, filtered)
         if self._open_when_ready:
@@ -372,6 +447,10 @@ class MainWindow(QMainWindow):
     def focus_page(self) -> None:
         self.page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _show_mine(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(self.my_records)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         widget = self.results if index == 0 else self.tabs.widget(index)
@@ -381,11 +460,14 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def open_record(self, record_id: str) -> None:
-        if not self.library.exists(record_id):
+        in_data = self.library.exists(record_id)
+        if not in_data and not self.user.knows(record_id):
             messages.error(_("There is no record “{id}”.").format(id=record_id))
             return
         self.current_record = record_id
         self.history.visit(record_id)
+        if in_data:
+            self._save_quietly(self.user.add_recent, record_id, self.lang)
         self._render_page()
         self._update_history_actions()
         self._update_record_actions()
@@ -395,6 +477,7 @@ class MainWindow(QMainWindow):
             self.current_record = record_id
             self._render_page()
         self._update_history_actions()
+        self._update_record_actions()
 
     def go_back(self) -> None:
         self._go(self.history.back())
@@ -403,18 +486,28 @@ class MainWindow(QMainWindow):
         self._go(self.history.forward())
 
     def _render_page(self) -> None:
+        if self.note_editor.record_id != self.current_record or self.note_editor.lang != self.lang:
+            self.note_editor.set_record(self.current_record, self.lang)
+        bookmarked = self.current_record is not None and self.user.is_bookmarked(self.current_record)
+        self.bookmark_action.setChecked(bookmarked)
+        self.label_bookmark_action.setEnabled(bookmarked)
         if self.current_record is None:
             self.page.set_page(self._welcome_html())
             self.setWindowTitle(APP_TITLE)
             return
-        from belgai_desktop.gui.record_html import record_html  # loads babel: not before the window shows
+        from belgai_desktop.gui.record_html import gone_html, record_html  # loads babel: not before the window shows
 
+        if not self.library.exists(self.current_record):
+            title = self.user.last_seen_title(self.current_record)
+            self.page.set_page(gone_html(self.current_record, title, bookmarked))
+            self.setWindowTitle(f"{title or self.current_record} — {APP_TITLE}")
+            return
         try:
             record = self.library.get(self.current_record, self.lang)
         except BelgaiError as exc:
             messages.error(str(exc))
             return
-        self.page.set_page(record_html(record))
+        self.page.set_page(record_html(record, bookmarked))
         self.setWindowTitle(f"{record.title} — {APP_TITLE}")
         self.level_tree.select_id(record.id)
 
@@ -442,8 +535,147 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.history.can_go_forward())
 
     def _update_record_actions(self) -> None:
+        in_data = self.current_record is not None and self.library.exists(self.current_record)
         for action in (self.print_preview_action, self.print_action, self.save_pdf_action):
-            action.setEnabled(self.current_record is not None)
+            action.setEnabled(in_data)
+        self.bookmark_action.setEnabled(self.current_record is not None)
+
+    # -- the user's own data -----------------------------------------------------------
+
+    def _save_quietly(self, save: Any, *args: Any) -> bool:
+        try:
+            save(*args)
+        except BelgaiError as exc:
+            messages.error(str(exc))
+            return False
+        return True
+
+    def toggle_bookmark(self) -> None:
+        if self.current_record is None:
+            return
+        if self._save_quietly(self.user.toggle_bookmark, self.current_record, self.lang):
+            on = self.user.is_bookmarked(self.current_record)
+            self.statusBar().showMessage(_("Bookmarked") if on else _("Bookmark removed"), 4000)
+        self._render_page()
+        self._refresh_user_lists()
+
+    def label_bookmark(self, label: str | None = None) -> None:
+        record_id = self.current_record
+        if record_id is None or not self.user.is_bookmarked(record_id):
+            return
+        if label is None:
+            current = next((b.label for b in self.user.bookmarks(self.lang) if b.id == record_id), "")
+            label, ok = QInputDialog.getText(self, _("Label this bookmark"), _("Label:"), text=current)
+            if not ok:
+                return
+        if self._save_quietly(self.user.add_bookmark, record_id, " ".join(label.split()), self.lang):
+            self._refresh_user_lists()
+
+    def _refresh_user_lists(self) -> None:
+        self.bookmarks_list.show_items(self.user.bookmarks(self.lang), with_text=False)
+        self.notes_list.show_items(self.user.notes(self.lang), with_text=True)
+
+    def _remember_search(self, _record_id: str) -> None:
+        if self.search_bar.query.strip():
+            self._save_quietly(self.user.add_search, self.search_bar.query)
+
+    @staticmethod
+    def _menu_text(text: str) -> str:
+        return text.replace("&", "&&")  # a record's title is text, never an accelerator
+
+    def _fill_record_menu(self, menu: QMenu, items: list[Any]) -> None:
+        menu.clear()
+        for entry in items:
+            action = menu.addAction(self._menu_text(shown_title(entry)))
+            action.setData(entry.id)
+            action.triggered.connect(lambda checked=False, rid=entry.id: self.open_record(rid))
+        if not items:
+            menu.addAction(_("(none yet)")).setEnabled(False)
+
+    def _fill_recent_menu(self) -> None:
+        self._fill_record_menu(self.recent_menu, self.user.recent(self.lang))
+
+    def _fill_bookmarks_menu(self) -> None:
+        menu = self.bookmarks_menu
+        menu.clear()
+        menu.addAction(self.bookmark_action)
+        menu.addAction(self.label_bookmark_action)
+        menu.addAction(self.bookmarks_tab_action)
+        menu.addSeparator()
+        items = self.user.bookmarks(self.lang)
+        for entry in items:
+            action = menu.addAction(self._menu_text(shown_title(entry)))
+            action.setData(entry.id)
+            action.triggered.connect(lambda checked=False, rid=entry.id: self.open_record(rid))
+
+    def _fill_searches_menu(self) -> None:
+        self.searches_menu.clear()
+        for query in self.user.search_history()[:20]:
+            action = self.searches_menu.addAction(self._menu_text(query))
+            action.triggered.connect(lambda checked=False, q=query: self.search_for(q))
+        if self.searches_menu.isEmpty():
+            self.searches_menu.addAction(_("(none yet)")).setEnabled(False)
+
+    def _fill_saved_searches_menu(self) -> None:
+        menu = self.saved_searches_menu
+        menu.clear()
+        menu.addAction(self.save_search_action)
+        self.save_search_action.setEnabled(bool(self.search_bar.query.strip()))
+        menu.addSeparator()
+        for saved in self.user.saved_searches():
+            action = menu.addAction(self._menu_text(saved.name))
+            action.setData(saved.name)
+            action.triggered.connect(lambda checked=False, s=saved: self.run_saved_search(s))
+
+    def show_recent_menu(self) -> None:
+        self._fill_recent_menu()
+        self.recent_menu.popup(self.page.mapToGlobal(self.page.rect().topLeft()))
+
+    def save_search(self, name: str | None = None) -> None:
+        query = self.search_bar.query.strip()
+        if not query:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, _("Save this search"), _("Name:"), text=query)
+            if not ok:
+                return
+        if self._save_quietly(self.user.save_search, name, query, self.search_bar.kind_filter,
+                              self.search_bar.level_filter):
+            self.statusBar().showMessage(_("Saved the search “{name}”").format(name=name.strip()), 5000)
+
+    def run_saved_search(self, saved: Any) -> None:
+        self.search_bar.set_filters(saved.kind or None, saved.level or None)
+        self.search_for(saved.query)
+        self._search_changed()
+
+    def clear_history(self) -> None:
+        self._save_quietly(self.user.clear_history)
+        self.history = History()
+        if self.current_record:
+            self.history.visit(self.current_record)
+        self._update_history_actions()
+        self.statusBar().showMessage(_("History cleared; bookmarks and notes are kept."), 5000)
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, APP_TITLE, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def clear_bookmarks(self) -> None:
+        if self._confirm(_("Delete all your bookmarks? This cannot be undone.")):
+            self._save_quietly(self.user.clear_bookmarks)
+            self._render_page()
+            self._refresh_user_lists()
+
+    def clear_notes(self) -> None:
+        if self._confirm(_("Delete all your notes? This cannot be undone (export them first with "
+                           "`belgai notes export`).")):
+            self.note_editor.flush()
+            self._save_quietly(self.user.clear_notes)
+            self.note_editor.set_record(None, self.lang)
+            self._render_page()
+            self._refresh_user_lists()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
@@ -520,6 +752,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.note_editor.flush()  # what was typed a moment ago is kept
         self.save_state()
         messages.remove_handler(self._show_message)
         QApplication.instance().removeEventFilter(self)

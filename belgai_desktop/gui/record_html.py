@@ -123,18 +123,40 @@ def _source_line(s: Source, lang: str) -> str:
     return f"{text}, {esc(date)}"
 
 
-def record_html(record: Record) -> str:
+BOOKMARK_SCHEME = "bookmark"
+STAR_ON, STAR_OFF = "★", "☆"
+
+
+def star_link(record_id: str, bookmarked: bool) -> str:
+    """The star after a record's title: a link that toggles its bookmark."""
+    tip = esc(_("Remove the bookmark (Ctrl+D)") if bookmarked else _("Bookmark this record (Ctrl+D)"))
+    star = STAR_ON if bookmarked else STAR_OFF
+    return (f'<a href="{BOOKMARK_SCHEME}:{esc(record_id)}" title="{tip}" '
+            f'style="text-decoration: none">{star}</a> ')
+
+
+def gone_html(record_id: str, title: str | None, bookmarked: bool) -> str:
+    """The page of a bookmarked or noted record that is no longer in the data."""
+    heading = _("no longer in the data (last seen as “{title}”)").format(title=title or record_id)
+    text = _("This record is not in the data in use any more; your bookmark and your note on it are kept.")
+    return (f"<h1>{esc(heading)} {star_link(record_id, bookmarked).strip()}</h1><p>{esc(text)}</p>"
+            + "<p><small>" + esc(_("Record id: {id}").format(id=record_id)) + "</small></p>")
+
+
+def record_html(record: Record, bookmarked: bool | None = None) -> str:
+    """The page; with ``bookmarked`` (True/False), a star after the title toggles the bookmark."""
     lang = record.lang
     notes = _Notes(lang)
     parts: list[str] = []
 
     title = esc(record.title)
+    star = " " + star_link(record.id, bookmarked).strip() if bookmarked is not None else ""
     our_translation = esc(_("(our translation)"))
     if record.title_descriptive:
         title += f" <small>{esc(present.descriptive_mark())}</small>"
     elif record.title_is_translation:
         title += f" <small>{our_translation}</small>"
-    parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small></h1>")
+    parts.append(f"<h1>{title}<small>{notes.marks(record.name_citations)}</small>{star}</h1>")
     meta = [esc(labels.kind_label(record.kind)), esc(labels.level_label(record.level))]
     parts.append(f"<p>{' · '.join(meta)}</p>")
 

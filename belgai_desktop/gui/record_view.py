@@ -19,6 +19,7 @@ class RecordView(QTextBrowser):
     """Emits ``record_requested(id)`` for a record link; opens web links externally."""
 
     record_requested = Signal(str)
+    bookmark_requested = Signal(str)  # the star before the title was clicked
     web_link_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -37,6 +38,8 @@ class RecordView(QTextBrowser):
         scheme = url.scheme()
         if scheme == RECORD_SCHEME:
             self.record_requested.emit(url.path())
+        elif scheme == "bookmark":
+            self.bookmark_requested.emit(url.path())
         elif not scheme and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         elif scheme in WEB_SCHEMES:

@@ -125,6 +125,7 @@ class ResultsView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.activated.connect(self._open_index)
         self.clicked.connect(self._open_index)
+        self.starred: set[str] = set()  # bookmarked records show a star
 
     def show_hits(self, hits: list[Any]) -> None:
         self._delegate.clear_cache()
@@ -132,8 +133,9 @@ class ResultsView(QListView):
         for hit in hits:
             item = QStandardItem()
             item.setData(hit.id, ID_ROLE)
-            item.setData(hit_html(hit.title, hit.kind, hit.level, hit.snippet_html), HTML_ROLE)
-            text = hit_text(hit.title, hit.kind, hit.level, hit.snippet)
+            title = f"★ {hit.title}" if hit.id in self.starred else hit.title
+            item.setData(hit_html(title, hit.kind, hit.level, hit.snippet_html), HTML_ROLE)
+            text = hit_text(title, hit.kind, hit.level, hit.snippet)
             item.setData(text, Qt.ItemDataRole.DisplayRole)
             item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
             item.setData(hit.snippet or None, Qt.ItemDataRole.ToolTipRole)

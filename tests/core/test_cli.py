@@ -158,7 +158,10 @@ def test_version():
 
 @pytest.mark.parametrize("command", [[], ["show"], ["list"], ["search"], ["print"], ["db"], ["db", "build"],
                                      ["db", "check"], ["gui"], ["data"], ["data", "status"], ["data", "install"],
-                                     ["data", "rollback"], ["data", "diff"], ["data", "keygen"], ["data", "pack"]])
+                                     ["data", "rollback"], ["data", "diff"], ["data", "keygen"], ["data", "pack"],
+                                     ["bookmarks"], ["bookmarks", "list"], ["bookmarks", "add"],
+                                     ["bookmarks", "remove"], ["notes"], ["notes", "list"], ["notes", "show"],
+                                     ["notes", "set"], ["notes", "export"], ["notes", "import"]])
 def test_every_command_has_help_and_is_in_the_readme(command):
     result = belgai(*command, "--help")
     assert result.returncode == 0 and "usage: belgai" in result.stdout
