@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from belgai_desktop.core import labels
+from belgai_desktop.core import labels, present
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -134,11 +134,20 @@ class ResultsView(QListView):
             item = QStandardItem()
             item.setData(hit.id, ID_ROLE)
             title = f"★ {hit.title}" if hit.id in self.starred else hit.title
+            # A title that is ours is marked as on the record page: "(descriptive title)", or an
+            # asterisk for our translation, explained in the tooltip.
+            note = ""
+            if getattr(hit, "title_descriptive", False):
+                title += " " + present.descriptive_mark()
+            elif getattr(hit, "title_translation", False):
+                title += "*"
+                note = present.translation_legend()
             item.setData(hit_html(title, hit.kind, hit.level, hit.snippet_html), HTML_ROLE)
             text = hit_text(title, hit.kind, hit.level, hit.snippet)
             item.setData(text, Qt.ItemDataRole.DisplayRole)
             item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
-            item.setData(hit.snippet or None, Qt.ItemDataRole.ToolTipRole)
+            tip = "\n\n".join(t for t in (hit.snippet, note) if t)
+            item.setData(tip or None, Qt.ItemDataRole.ToolTipRole)
             self._model.appendRow(item)
         if hits:
             self.setCurrentIndex(self._model.index(0, 0))

@@ -111,3 +111,13 @@ def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:  # noq
     window.live.relay.finished.emit(old_generation, late)  # as if a slow worker finished now
     qtbot.wait(20)
     assert first_result(window) == "test-agency"
+
+
+def test_results_mark_titles_that_are_our_translations(qtbot, make_window) -> None:  # noqa: ANN001
+    """The fixture's agency has a German name that no document gives: the result says so."""
+    window = make_window(lang="de")
+    type_text(window.search_bar.field, "Datenschutz")
+    qtbot.waitUntil(lambda: first_result(window) == "test-agency")
+    index = window.results.currentIndex()
+    assert index.data().startswith("Testagentur für Datenschutz*")
+    assert "Übersetzung" in index.data(Qt.ItemDataRole.ToolTipRole)
