@@ -16,6 +16,12 @@ from typing import Any
 from belgai_desktop.core import i18n, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
+
+
+def _label_value(label: str, value: str) -> str:
+    """``label: value`` with the language's punctuation (a no-break space before the colon in French)."""
+    return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -98,17 +104,17 @@ def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sourc
     for key, heading in (("disputes_appeared", _("Sources now disagree on")),
                          ("disputes_resolved", _("Sources no longer disagree on"))):
         for item in result[key]:
-            print(f"{heading}: {title(item['id'])}")
+            print(_label_value(heading, title(item["id"])))
     for key, heading in (("added", _("Added")), ("removed", _("Removed"))):
         for rid in result[key]:
-            print(f"{heading}: {title(rid)}")
+            print(_label_value(heading, title(rid)))
     before, after = _("before"), _("after")
     for change in result["changed"]:
         print(_("Changed: {id}").format(id=title(change["id"])))
         for fact in change["facts"]:
             for side, label in (("before", before), ("after", after)):
                 value, cites = describe(fact[side], lang, titles, sources)
-                print(f"  {label}: {value}" + (f"  [{cites}]" if cites else ""))
+                print("  " + _label_value(label, value) + (f"  [{cites}]" if cites else ""))
     if not any(result[k] for k in ("added", "removed", "changed")):
         print(_("No differences"))
 

@@ -215,3 +215,16 @@ def test_missing_database(tmp_path: Path, capsys, lang):
     code, err = run(["--database", str(missing), "list", "--lang", lang], capsys)
     assert code == 2
     assert one_line(err) == NO_DATABASE[lang].format(path=missing)
+
+
+# -- text output --------------------------------------------------------------------------------
+
+def test_data_diff_text_uses_the_language_s_punctuation(fixture_db_path, bundled_db_path, capsys):
+    assert cli.main(["data", "diff", str(fixture_db_path), str(bundled_db_path), "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    added = [line for line in lines if line.startswith("Ajouté")]
+    removed = [line for line in lines if line.startswith("Supprimé")]
+    assert added and removed
+    assert all(line.startswith(f"Ajouté{NBSP}: ") for line in added), added[:3]
+    assert all(line.startswith(f"Supprimé{NBSP}: ") for line in removed), removed[:3]
+    assert not [line for line in lines if line.startswith(("Added", "Removed"))]
