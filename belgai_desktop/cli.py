@@ -18,84 +18,124 @@ from belgai_desktop import __version__
 from belgai_desktop.core import i18n, messages, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext_noop
 
 EXIT_PROBLEMS = 1  # `db check` found problems
 EXIT_ERROR = 2  # bad input: unknown id, bad option, unusable database or file
 
 
+# argparse's own words, which it translates with its module-global ``_`` (and ``ngettext``):
+# listed here so that `tools/i18n.py extract` puts them in our catalog. Exactly as in
+# Python 3.11's argparse.py; :func:`_install_argparse_translations` makes argparse use ours.
+ARGPARSE_MESSAGES = (
+    gettext_noop("usage: "),
+    # Translators: a section heading of --help; argparse writes a colon right after it (French:
+    # end the translation with a no-break space).
+    gettext_noop("positional arguments"),
+    # Translators: a section heading of --help; argparse writes a colon right after it (French:
+    # end the translation with a no-break space).
+    gettext_noop("options"),
+    gettext_noop("show this help message and exit"),
+    gettext_noop("argument %(argument_name)s: %(message)s"),
+    gettext_noop("the following arguments are required: %s"),
+    gettext_noop("unrecognized arguments: %s"),
+    gettext_noop("invalid choice: %(value)r (choose from %(choices)s)"),
+    gettext_noop("invalid %(type)s value: %(value)r"),
+    gettext_noop("expected one argument"),
+    gettext_noop("expected at most one argument"),
+    gettext_noop("expected at least one argument"),
+    gettext_noop("ambiguous option: %(option)s could match %(matches)s"),
+    gettext_noop("not allowed with argument %s"),
+    gettext_noop("ignored explicit argument %r"),
+    gettext_noop("unexpected option string: %s"),
+    gettext_noop("one of the arguments %s is required"),
+    gettext_noop("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _install_argparse_translations() -> None:
+    """argparse looks up ``_`` and ``ngettext`` in its module when it formats help or an
+    error, so ours (the interface language at that moment) replace the stdlib's."""
+    argparse._ = i18n.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, no usage dump: the user asked for one clear message.
-        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        sys.stderr.write(_("{prog}: error: {message} (see `{prog} --help`)").format(
+            prog=self.prog, message=message) + "\n")
         sys.exit(EXIT_ERROR)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help="language of names and texts (default: the system language)")
+                   help=_("language of names and texts (default: the system language)"))
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
     kinds = sorted(set(vocab.KINDS) | set(vocab.KIND_GROUPS))
     p.add_argument("--kind", choices=kinds, metavar="K",
-                   help="a kind or kind group: " + ", ".join(vocab.KIND_GROUPS) + ", or one of "
-                   + ", ".join(vocab.KINDS))
+                   help=_("a kind or kind group: {groups}, or one of {kinds}").format(
+                       groups=", ".join(vocab.KIND_GROUPS), kinds=", ".join(vocab.KINDS)))
     p.add_argument("--level", choices=vocab.LEVELS, metavar="L",
-                   help="government level: " + ", ".join(vocab.LEVELS))
+                   help=_("government level: {levels}").format(levels=", ".join(vocab.LEVELS)))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help in the interface language of the moment."""
+    _install_argparse_translations()
     parser = _Parser(prog="belgai", description=(
-        "BelgAI Desktop: an offline reference to AI governance in Belgium. "
-        "Without a command, opens the desktop app."))
-    parser.add_argument("--version", action="version",
-                        version=f"BelgAI Desktop {__version__}")
-    parser.add_argument("--database", type=Path, help="use this database file instead of the bundled one")
+        _("BelgAI Desktop: an offline reference to AI governance in Belgium. "
+          "Without a command, opens the desktop app.")))
+    parser.add_argument("--version", action="version", version=f"BelgAI Desktop {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--database", type=Path, help=_("use this database file instead of the bundled one"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("gui", help="open the desktop app (the default)",
-                       description="Open the desktop app.")
+    p = sub.add_parser("gui", help=_("open the desktop app (the default)"),
+                       description=_("Open the desktop app."))
     _add_lang(p)
-    p.add_argument("record", nargs="?", help="record id to open")
+    p.add_argument("record", nargs="?", help=_("record id to open"))
 
-    p = sub.add_parser("show", help="show one record", description="Show one record with its sources.")
-    p.add_argument("id", help="record id, e.g. fps-bosa")
+    p = sub.add_parser("show", help=_("show one record"), description=_("Show one record with its sources."))
+    p.add_argument("id", help=_("record id, e.g. fps-bosa"))
     _add_lang(p)
-    p.add_argument("--json", action="store_true", help="print the whole record as one JSON object")
+    p.add_argument("--json", action="store_true", help=_("print the whole record as one JSON object"))
 
-    p = sub.add_parser("list", help="list records", description="List records, sorted by title.")
+    p = sub.add_parser("list", help=_("list records"), description=_("List records, sorted by title."))
     _add_filters(p)
     _add_lang(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array of {id, kind, level, title}")
+    p.add_argument("--json", action="store_true", help=_("print a JSON array of {id, kind, level, title}"))
 
-    p = sub.add_parser("search", help="search records",
-                       description="Full-text search across the four languages, typo-tolerant.")
-    p.add_argument("query", help="words to look for; any text is accepted")
+    p = sub.add_parser("search", help=_("search records"),
+                       description=_("Full-text search across the four languages, typo-tolerant."))
+    p.add_argument("query", help=_("words to look for; any text is accepted"))
     _add_lang(p)
     _add_filters(p)
-    p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--limit", type=int, default=20, help=_("at most this many results (default 20)"))
+    p.add_argument("--json", action="store_true", help=_("print the results as JSON"))
 
-    p = sub.add_parser("print", help="write a one-page PDF summary",
-                       description="Write the one-page summary of a record to a PDF file (no display needed).")
-    p.add_argument("id", help="record id, e.g. fps-bosa")
+    p = sub.add_parser("print", help=_("write a one-page PDF summary"),
+                       description=_("Write the one-page summary of a record to a PDF file (no display needed)."))
+    p.add_argument("id", help=_("record id, e.g. fps-bosa"))
     _add_lang(p)
-    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF")
-    p.add_argument("--force", action="store_true", help="overwrite FILE.pdf if it exists")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help=_("paper size (default a4)"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
+    p.add_argument("--force", action="store_true", help=_("overwrite FILE.pdf if it exists"))
 
-    p = sub.add_parser("db", help="build or check the reference database",
-                       description="Build or check the reference database.")
+    p = sub.add_parser("db", help=_("build or check the reference database"),
+                       description=_("Build or check the reference database."))
     db_sub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser, required=True)
-    q = db_sub.add_parser("build", help="build db/belgai.sqlite from the TOML sources",
-                          description="Build the database from db/sources.toml and db/records/*.toml.")
-    q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
+    q = db_sub.add_parser("build", help=_("build db/belgai.sqlite from the TOML sources"),
+                          description=_("Build the database from db/sources.toml and db/records/*.toml."))
+    q.add_argument("--db-dir", type=Path, default=None, help=_("folder with the sources (default: the checkout's db/)"))
     q.add_argument("--output", type=Path,
-                   help="where to write the database (default: belgai.sqlite in the sources folder)")
-    q = db_sub.add_parser("check", help="validate the sources and the built database",
-                          description="Validate the sources and the built database; list every problem.")
-    q.add_argument("--db-dir", type=Path, default=None, help="folder with the sources (default: the checkout's db/)")
-    q.add_argument("--seeds", type=Path, default=None, help="folder with the source documents")
+                   help=_("where to write the database (default: belgai.sqlite in the sources folder)"))
+    q = db_sub.add_parser("check", help=_("validate the sources and the built database"),
+                          description=_("Validate the sources and the built database; list every problem."))
+    q.add_argument("--db-dir", type=Path, default=None, help=_("folder with the sources (default: the checkout's db/)"))
+    q.add_argument("--seeds", type=Path, default=None, help=_("folder with the source documents"))
     from belgai_desktop import cli_data
 
     cli_data.add_parser(sub, _Parser)
@@ -249,6 +289,19 @@ def _tolerant_output() -> None:
                 pass
 
 
+def _lang_option(argv: list[str]) -> str | None:
+    """The value of a valid ``--lang`` in ``argv``, read before parsing so that ``--help``
+    and the parser's errors speak it too."""
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else (
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
+        if value in vocab.LANGUAGES:
+            return value
+    return None
+
+
 def _print_message(level: str, text: str) -> None:
     sys.stderr.write(f"belgai: {level}: {text}\n")
 
@@ -280,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     _tolerant_output()
     messages.add_handler(_print_message)
     try:
-        i18n.set_language(i18n.system_language())
+        i18n.set_language(_lang_option(argv) or i18n.system_language())
         args = build_parser().parse_args(argv)
         for name in ("id", "query", "record", "text", "label"):
             if isinstance(getattr(args, name, None), str):

@@ -16,46 +16,52 @@ from typing import Any
 from belgai_desktop.core import i18n, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
+
+
+def _label_value(label: str, value: str) -> str:
+    """``label: value`` with the language's punctuation (a no-break space before the colon in French)."""
+    return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help="language of titles and facts (default: the system language)")
+                   help=_("language of titles and facts (default: the system language)"))
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("data", help="install, check and make signed data updates",
-                       description="Signed offline data updates: make keys and packages, install them, "
-                                   "go back, see what changed and which data is in use.")
+    p = sub.add_parser("data", help=_("install, check and make signed data updates"),
+                       description=_("Signed offline data updates: make keys and packages, install them, "
+                                     "go back, see what changed and which data is in use."))
     data_sub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=parser_class, required=True)
-    q = data_sub.add_parser("status", help="which data is in use, from where, signed by whom",
-                            description="Say which reference data is in use, where it came from and who signed it.")
-    q.add_argument("--json", action="store_true", help="print JSON")
-    q = data_sub.add_parser("install", help="install a signed data package",
-                            description="Verify a data package completely, then switch to it atomically.")
+    q = data_sub.add_parser("status", help=_("which data is in use, from where, signed by whom"),
+                            description=_("Say which reference data is in use, where it came from and who signed it."))
+    q.add_argument("--json", action="store_true", help=_("print JSON"))
+    q = data_sub.add_parser("install", help=_("install a signed data package"),
+                            description=_("Verify a data package completely, then switch to it atomically."))
     q.add_argument("package", type=Path, metavar="FILE.belgai")
-    q.add_argument("--allow-downgrade", action="store_true", help="install even if its data is not newer")
+    q.add_argument("--allow-downgrade", action="store_true", help=_("install even if its data is not newer"))
     _add_lang(q)
-    data_sub.add_parser("rollback", help="go back to the data in use before the last install",
-                        description="Go back to the data in use before the last install.")
-    q = data_sub.add_parser("diff", help="what changed between two packages or databases",
-                            description="List the records added, removed and changed between OLD and NEW "
-                                        "(packages or database files), every changed fact with its sources.")
+    data_sub.add_parser("rollback", help=_("go back to the data in use before the last install"),
+                        description=_("Go back to the data in use before the last install."))
+    q = data_sub.add_parser("diff", help=_("what changed between two packages or databases"),
+                            description=_("List the records added, removed and changed between OLD and NEW "
+                                          "(packages or database files), every changed fact with its sources."))
     q.add_argument("old", type=Path, metavar="OLD")
     q.add_argument("new", type=Path, metavar="NEW")
-    q.add_argument("--json", action="store_true", help="print JSON")
+    q.add_argument("--json", action="store_true", help=_("print JSON"))
     _add_lang(q)
-    q = data_sub.add_parser("keygen", help="make a publisher key pair (for a data team)",
-                            description="Write DIR/belgai.key (secret: keep it off the repository) and "
-                                        "DIR/belgai.pub (give it to administrators), in minisign's formats.")
+    q = data_sub.add_parser("keygen", help=_("make a publisher key pair (for a data team)"),
+                            description=_("Write DIR/belgai.key (secret: keep it off the repository) and "
+                                          "DIR/belgai.pub (give it to administrators), in minisign's formats."))
     q.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    q = data_sub.add_parser("pack", help="make a signed data package (for a data team)",
-                            description="Pack the built database and its search index into a signed package.")
+    q = data_sub.add_parser("pack", help=_("make a signed data package (for a data team)"),
+                            description=_("Pack the built database and its search index into a signed package."))
     q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.belgai")
     q.add_argument("--key", type=Path, required=True, metavar="SECRET_KEY_FILE")
-    q.add_argument("--previous", type=Path, metavar="OLD_PACKAGE", help="summarise what changed since it")
-    q.add_argument("--data-version", type=int, metavar="N", help="default: the previous package's + 1, else 2")
-    q.add_argument("--force", action="store_true", help="overwrite FILE.belgai if it exists")
+    q.add_argument("--previous", type=Path, metavar="OLD_PACKAGE", help=_("summarise what changed since it"))
+    q.add_argument("--data-version", type=int, metavar="N", help=_("default: the previous package's + 1, else 2"))
+    q.add_argument("--force", action="store_true", help=_("overwrite FILE.belgai if it exists"))
 
 
 def _database_of(path: Path, tmp: Path) -> Path:
@@ -98,17 +104,17 @@ def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sourc
     for key, heading in (("disputes_appeared", _("Sources now disagree on")),
                          ("disputes_resolved", _("Sources no longer disagree on"))):
         for item in result[key]:
-            print(f"{heading}: {title(item['id'])}")
+            print(_label_value(heading, title(item["id"])))
     for key, heading in (("added", _("Added")), ("removed", _("Removed"))):
         for rid in result[key]:
-            print(f"{heading}: {title(rid)}")
+            print(_label_value(heading, title(rid)))
     before, after = _("before"), _("after")
     for change in result["changed"]:
         print(_("Changed: {id}").format(id=title(change["id"])))
         for fact in change["facts"]:
             for side, label in (("before", before), ("after", after)):
                 value, cites = describe(fact[side], lang, titles, sources)
-                print(f"  {label}: {value}" + (f"  [{cites}]" if cites else ""))
+                print("  " + _label_value(label, value) + (f"  [{cites}]" if cites else ""))
     if not any(result[k] for k in ("added", "removed", "changed")):
         print(_("No differences"))
 
@@ -177,4 +183,4 @@ def run(args: argparse.Namespace) -> int:
                            data_version=args.data_version, force=args.force)
         print(_("Wrote {path}").format(path=out))
         return 0
-    raise BelgaiError(f"unknown action {action!r}")
+    raise BelgaiError(_("unknown action {action!r}").format(action=action))

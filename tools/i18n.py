@@ -44,6 +44,7 @@ FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 KEYWORDS = {
     "_": None,
     "gettext": None,
+    "gettext_noop": None,  # core.i18n.gettext_noop(message): marked here, translated elsewhere
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "N_": ((1, "c"), 2),  # belgai_desktop.core.labels.N_(context, message)

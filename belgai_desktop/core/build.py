@@ -226,7 +226,7 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
     problems = check_source_data(data, seeds_dir)
     if problems:
         raise SourceDataError(
-            f"{len(problems)} problem(s) in the reference data; nothing was built:\n"
+            _("{n} problem(s) in the reference data; nothing was built:").format(n=len(problems)) + "\n"
             + "\n".join(f"  {p}" for p in problems)
         )
     target = target or db_dir / DATABASE_NAME
@@ -248,7 +248,7 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
                 _write(db, data, source_hash(db_dir))
             problems = [str(row) for row in conn.execute("PRAGMA foreign_key_check")]
             if problems:
-                raise SourceDataError("foreign key violations: " + "; ".join(problems))
+                raise SourceDataError(_("foreign key violations: {violations}").format(violations="; ".join(problems)))
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("VACUUM")
         finally:

@@ -1,4 +1,9 @@
-"""Errors the user can act on. The CLI turns them into one line and exit code 2."""
+"""Errors the user can act on. The CLI turns them into one line and exit code 2.
+
+Their messages are translated when they are raised, into the interface language of that moment.
+"""
+
+from belgai_desktop.core.i18n import gettext as _
 
 
 class BelgaiError(Exception):
@@ -9,7 +14,8 @@ class BelgaiError(Exception):
 
 class UnknownRecord(BelgaiError):
     def __init__(self, record_id: str) -> None:
-        super().__init__(f"no record with id {record_id!r} (try `belgai list` or `belgai search`)")
+        super().__init__(_("no record with id {record_id!r} (try `belgai list` or `belgai search`)").format(
+            record_id=record_id))
         self.record_id = record_id
 
 

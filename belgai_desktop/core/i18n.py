@@ -269,4 +269,10 @@ def pgettext(context: str, message: str) -> str:
     return _translation.pgettext(context, message)
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for extraction without translating it: for strings that other code
+    translates later through :func:`gettext` (argparse's own words, for instance)."""
+    return message
+
+
 _ = gettext

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from belgai_desktop.core import vocab
 from belgai_desktop.core.errors import DatabaseError, UnknownRecord
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.model import (
     Budget,
     Citation,
@@ -70,17 +71,18 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         st = None
     except (OSError, ValueError) as exc:  # an untraversable folder, a name too long, a NUL
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise DatabaseError(f"cannot read the database {path}: {reason}") from None
+        raise DatabaseError(_("cannot read the database {path}: {reason}").format(path=path, reason=reason)) from None
     if st is None or not stat.S_ISREG(st.st_mode):
-        raise DatabaseError(f"database not found: {path} (build it with `belgai db build`)")
+        raise DatabaseError(_("database not found: {path} (build it with `belgai db build`)").format(path=path))
     size = st.st_size
     if size == 0:
-        raise DatabaseError(f"{path} is not a BelgAI database (an empty file); rebuild it with `belgai db build`")
+        raise DatabaseError(_("{path} is not a BelgAI database (an empty file); "
+                              "rebuild it with `belgai db build`").format(path=path))
     uri = path.absolute().as_uri() + "?mode=ro"
     try:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot read the database {path}: {exc}") from None
+        raise DatabaseError(_("cannot read the database {path}: {reason}").format(path=path, reason=exc)) from None
 
 
 def _schema_problem(conn: sqlite3.Connection, path: Path) -> str | None:
@@ -88,25 +90,31 @@ def _schema_problem(conn: sqlite3.Connection, path: Path) -> str | None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        return f"cannot read the database {path}: not a BelgAI database ({exc})"
+        return _("cannot read the database {path}: not a BelgAI database ({reason})").format(path=path, reason=exc)
     missing = sorted(REQUIRED_TABLES - tables)
     if missing == ["meta"]:
-        return f"the database {path} has no meta table (damaged or incomplete); rebuild it with `belgai db build`"
+        return _("the database {path} has no meta table (damaged or incomplete); "
+                 "rebuild it with `belgai db build`").format(path=path)
     if missing:
-        return (f"cannot read the database {path}: not a BelgAI database (missing tables: "
-                f"{', '.join(missing)})")
+        return _("cannot read the database {path}: not a BelgAI database (missing tables: {tables})").format(
+            path=path, tables=", ".join(missing))
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
-        return (f"the database {path} has schema version {version}, this app needs "
-                f"{SCHEMA_VERSION}; rebuild it with `belgai db build`")
+        return _("the database {path} has schema version {version}, this app needs {needed}; "
+                 "rebuild it with `belgai db build`").format(path=path, version=version, needed=SCHEMA_VERSION)
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None or row[0] != str(SCHEMA_VERSION):
-        return (f"the database {path} says schema version {row[0] if row else 'nothing'} in its meta "
-                f"table, this app needs {SCHEMA_VERSION}; rebuild it with `belgai db build`")
+        if row is None:
+            return _("the database {path} says schema version nothing in its meta table, this app needs "
+                     "{needed}; rebuild it with `belgai db build`").format(path=path, needed=SCHEMA_VERSION)
+        return _("the database {path} says schema version {version} in its meta table, this app needs "
+                 "{needed}; rebuild it with `belgai db build`").format(path=path, version=row[0],
+                                                                      needed=SCHEMA_VERSION)
     if (_file_size(path) or 0) <= QUICK_CHECK_MAX_BYTES:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
-            return f"the database {path} is damaged ({' '.join(result.split())}); rebuild it with `belgai db build`"
+            return _("the database {path} is damaged ({reason}); rebuild it with `belgai db build`").format(
+                path=path, reason=" ".join(result.split()))
     conn.execute("SELECT count(*) FROM records").fetchone()
     return None
 
@@ -132,7 +140,7 @@ class Library:
         try:
             problem = _schema_problem(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
-            problem = f"cannot read the database {self.path}: {exc}"
+            problem = _("cannot read the database {path}: {reason}").format(path=self.path, reason=exc)
         if problem:
             self._conn.close()
             raise DatabaseError(problem)
@@ -156,7 +164,8 @@ class Library:
             except UnicodeEncodeError:
                 return []  # text that cannot be stored (invalid UTF-8 from a command line) matches nothing
             except sqlite3.DatabaseError as exc:
-                raise DatabaseError(f"cannot read the database {self.path}: {exc}") from None
+                raise DatabaseError(_("cannot read the database {path}: {reason}").format(
+                    path=self.path, reason=exc)) from None
 
     def close(self) -> None:
         with self._lock:

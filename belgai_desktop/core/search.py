@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 from whoosh.reading import IndexReader
 
-from belgai_desktop.core import paths, vocab
+from belgai_desktop.core import i18n, paths, vocab
 from belgai_desktop.core import search_compound as sc
 from belgai_desktop.core import search_index as si
 from belgai_desktop.core.errors import BelgaiError
@@ -407,7 +407,8 @@ class Searcher:
                 try:
                     return self._search(query, text, qwords, lang, kinds, level, limit)
                 except Exception as exc:  # noqa: BLE001
-                    raise BelgaiError(f"the search failed even after rebuilding the index ({exc})") from None
+                    raise BelgaiError(i18n.gettext(
+                        "the search failed even after rebuilding the index ({reason})").format(reason=exc)) from None
 
     def _search(self, query: str, text: str, qwords: list[_QueryWord], lang: str,
                 kinds: tuple[str, ...] | None, level: str | None, limit: int) -> SearchResult:

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from belgai_desktop.core import messages, paths, vocab
+from belgai_desktop.core.i18n import gettext as _
 
 FILE_NAME = "belgai-desktop.ini"
 
@@ -88,11 +89,11 @@ class Settings:
         except (FileNotFoundError, NotADirectoryError):
             return  # first run: the defaults
         except (OSError, ValueError) as exc:
-            _say_once(f"cannot read the settings {self.path} ({getattr(exc, 'strerror', None) or exc}); "
-                      "using the defaults")
+            _say_once(_("cannot read the settings {path} ({reason}); using the defaults").format(
+                path=self.path, reason=getattr(exc, "strerror", None) or exc))
             return
         if not stat.S_ISREG(mode):
-            _say_once(f"the settings {self.path} are not a regular file; using the defaults")
+            _say_once(_("the settings {path} are not a regular file; using the defaults").format(path=self.path))
             return
         stored = QSettings(str(self.path), QSettings.Format.IniFormat)  # read only: nothing is set
         for key in stored.allKeys():
@@ -101,7 +102,8 @@ class Settings:
             if valid is not None and not valid(value):
                 shown = repr(value)
                 shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                _say_once(f"ignored the setting {key} = {shown} in {self.path}: not a valid value")
+                _say_once(_("ignored the setting {key} = {value} in {path}: not a valid value").format(
+                    key=key, value=shown, path=self.path))
                 continue
             self._values[key] = value
 
@@ -140,7 +142,8 @@ class Settings:
             return True
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or exc
-            _say_once(f"cannot save the settings in {folder} ({reason}); changes are lost when the app closes")
+            _say_once(_("cannot save the settings in {path} ({reason}); changes are lost when the app closes").format(
+                path=folder, reason=reason))
             try:
                 tmp.unlink(missing_ok=True)
             except (OSError, ValueError):

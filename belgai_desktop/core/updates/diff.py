@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from belgai_desktop.core.errors import DatabaseError
+from belgai_desktop.core.i18n import gettext as _
 
 # Tables holding the content of a fact, by the fact's id.
 FACT_TABLES = ("budgets", "dates", "statements", "links", "relations")
@@ -27,7 +28,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT 1 FROM records LIMIT 1")
         return conn
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a BelgAI database ({exc})") from None
+        raise DatabaseError(_("{path} is not a BelgAI database ({reason})").format(path=path, reason=exc)) from None
 
 
 def snapshot(path: Path) -> dict[str, dict[str, Any]]:

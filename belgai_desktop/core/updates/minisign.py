@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 
 SIG_ALG = b"Ed"
 PREHASHED_ALG = b"ED"
@@ -61,10 +62,10 @@ class PublicKey:
         lines = [line.strip() for line in text.splitlines()
                  if line.strip() and not line.strip().startswith("untrusted comment:")]
         if len(lines) != 1:
-            raise SignatureError("not a minisign public key")
+            raise SignatureError(_("not a minisign public key"))
         data = _b64(lines[0], "public key")
         if len(data) != 42 or data[:2] != SIG_ALG:
-            raise SignatureError("not a minisign Ed25519 public key")
+            raise SignatureError(_("not a minisign Ed25519 public key"))
         return cls(data[2:10], data[10:])
 
 
@@ -88,12 +89,12 @@ class SecretKey:
         lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
         data = _b64(lines[-1] if lines else "", "secret key")
         if len(data) != 158 or data[:2] != SIG_ALG or data[4:6] != CHECKSUM_ALG:
-            raise SignatureError("not a minisign Ed25519 secret key")
+            raise SignatureError(_("not a minisign Ed25519 secret key"))
         if data[2:4] != UNENCRYPTED:
-            raise SignatureError("the secret key is password-protected; make one with `belgai data keygen`")
+            raise SignatureError(_("the secret key is password-protected; make one with `belgai data keygen`"))
         key_id, secret, checksum = data[54:62], data[62:126], data[126:158]
         if hashlib.blake2b(SIG_ALG + key_id + secret, digest_size=32).digest() != checksum:
-            raise SignatureError("the secret key is damaged (checksum mismatch)")
+            raise SignatureError(_("the secret key is damaged (checksum mismatch)"))
         return cls(key_id, secret[:32])
 
     def sign(self, message: bytes, trusted_comment: str) -> str:
@@ -119,7 +120,7 @@ def write_key_pair(folder: Path) -> tuple[Path, Path]:
     secret_path, public_path = folder / "belgai.key", folder / "belgai.pub"
     for path in (secret_path, public_path):
         if os.path.lexists(path):
-            raise BelgaiError(f"{path} already exists; choose another folder")
+            raise BelgaiError(_("{path} already exists; choose another folder").format(path=path))
     key = generate()
     fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as f:
@@ -135,14 +136,14 @@ def verify(message: bytes, signature_text: str, keys: list[PublicKey]) -> tuple[
     ``keys``, or does not match."""
     lines = signature_text.splitlines()
     if len(lines) < 4 or not lines[2].startswith("trusted comment: "):
-        raise SignatureError("the signature file is not in minisign's format")
+        raise SignatureError(_("the signature file is not in minisign's format"))
     data = _b64(lines[1], "signature")
     if len(data) != 74 or data[:2] not in (SIG_ALG, PREHASHED_ALG):
-        raise SignatureError("the signature file is not in minisign's format")
+        raise SignatureError(_("the signature file is not in minisign's format"))
     key_id, signature = data[2:10], data[10:]
     key = next((k for k in keys if k.key_id == key_id), None)
     if key is None:
-        raise SignatureError(f"signed by key {key_id_text(key_id)}, which is not a trusted key")
+        raise SignatureError(_("signed by key {key}, which is not a trusted key").format(key=key_id_text(key_id)))
     public = Ed25519PublicKey.from_public_bytes(key.key)
     signed = hashlib.blake2b(message).digest() if data[:2] == PREHASHED_ALG else message
     trusted_comment = lines[2][len("trusted comment: "):]
@@ -150,7 +151,8 @@ def verify(message: bytes, signature_text: str, keys: list[PublicKey]) -> tuple[
         public.verify(signature, signed)
         public.verify(_b64(lines[3], "signature"), signature + trusted_comment.encode())
     except InvalidSignature:
-        raise SignatureError(f"the signature by key {key.id_text} does not match: the file was changed") from None
+        raise SignatureError(_("the signature by key {key} does not match: the file was changed").format(
+            key=key.id_text)) from None
     return key, trusted_comment
 
 
@@ -162,4 +164,7 @@ def _b64(text: str, what: str) -> bytes:
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (ValueError, TypeError):
-        raise SignatureError(f"the {what} is not valid base64") from None
+        # One sentence per part, so that each language can word it.
+        raise SignatureError({"public key": _("the public key is not valid base64"),
+                              "secret key": _("the secret key is not valid base64"),
+                              "signature": _("the signature is not valid base64")}[what]) from None

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.updates import diff as diff_mod
 from belgai_desktop.core.updates.minisign import PublicKey, SecretKey, SignatureError, verify
 
@@ -67,7 +68,7 @@ def database_meta(path: Path) -> dict[str, str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise PackageError(f"{path} is not a BelgAI database ({exc})") from None
+        raise PackageError(_("{path} is not a BelgAI database ({reason})").format(path=path, reason=exc)) from None
 
 
 def _sha256(path: Path) -> str:
@@ -83,12 +84,13 @@ def _check_output(output: Path, force: bool) -> None:
         st = os.lstat(output)
     except FileNotFoundError:
         if not output.parent.is_dir():
-            raise BelgaiError(f"cannot write {output}: folder {output.parent} does not exist") from None
+            raise BelgaiError(_("cannot write {path}: folder {folder} does not exist").format(
+                path=output, folder=output.parent)) from None
         return
     if not stat.S_ISREG(st.st_mode):
-        raise BelgaiError(f"{output} is not a regular file; refusing to write over it")
+        raise BelgaiError(_("{path} is not a regular file; refusing to write over it").format(path=output))
     if not force:
-        raise BelgaiError(f"{output} already exists; use --force to overwrite it")
+        raise BelgaiError(_("{path} already exists; use --force to overwrite it").format(path=output))
 
 
 def pack(output: Path, secret_key: Path, database: Path, previous: Path | None = None,
@@ -101,15 +103,16 @@ def pack(output: Path, secret_key: Path, database: Path, previous: Path | None =
     try:
         key = SecretKey.from_text(secret_key.read_text(encoding="ascii"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise BelgaiError(f"cannot read the secret key {secret_key}: {exc}") from None
+        raise BelgaiError(_("cannot read the secret key {path}: {reason}").format(
+            path=secret_key, reason=exc)) from None
     meta = database_meta(database)
     old_manifest = None
     if previous is not None:
         old_manifest = read_manifest_unverified(previous)
     version = data_version or (int(old_manifest["data_version"]) if old_manifest else 1) + 1
     if old_manifest and version <= int(old_manifest["data_version"]):
-        raise BelgaiError(f"--data-version {version} is not newer than the previous package's "
-                          f"{old_manifest['data_version']}")
+        raise BelgaiError(_("--data-version {version} is not newer than the previous package's {previous}").format(
+            version=version, previous=old_manifest["data_version"]))
     with tempfile.TemporaryDirectory(prefix="belgai-pack-", dir=output.parent) as tmp:
         stage = Path(tmp) / "content"
         stage.mkdir()
@@ -161,9 +164,9 @@ def _zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise PackageError(f"{path} does not exist") from None
+        raise PackageError(_("{path} does not exist").format(path=path)) from None
     except (*ZIP_ERRORS, OSError) as exc:
-        raise PackageError(f"{path} is not a BelgAI data package ({exc})") from None
+        raise PackageError(_("{path} is not a BelgAI data package ({reason})").format(path=path, reason=exc)) from None
 
 
 def read_manifest_unverified(path: Path) -> dict[str, Any]:
@@ -172,7 +175,8 @@ def read_manifest_unverified(path: Path) -> dict[str, Any]:
         try:
             return json.loads(z.read(MANIFEST))
         except (KeyError, *ZIP_ERRORS) as exc:
-            raise PackageError(f"{path} is not a BelgAI data package ({exc})") from None
+            raise PackageError(_("{path} is not a BelgAI data package ({reason})").format(
+                path=path, reason=exc)) from None
 
 
 def open_package(path: Path, keys: list[PublicKey]) -> Package:
@@ -182,32 +186,33 @@ def open_package(path: Path, keys: list[PublicKey]) -> Package:
             manifest_bytes = z.read(MANIFEST)
             signature = z.read(SIGNATURE).decode("utf-8", errors="replace")
         except KeyError:
-            raise PackageError(f"{path} is not signed (no {SIGNATURE})") from None
+            raise PackageError(_("{path} is not signed (no {name})").format(path=path, name=SIGNATURE)) from None
         except (*ZIP_ERRORS, OSError) as exc:
-            raise PackageError(f"{path} is damaged ({exc})") from None
+            raise PackageError(_("{path} is damaged ({reason})").format(path=path, reason=exc)) from None
     if not keys:
-        raise PackageError("no trusted data publisher key: an administrator lists them in the install "
-                           "folder's trusted-keys file or in BELGAI_TRUSTED_KEYS")
+        raise PackageError(_("no trusted data publisher key: an administrator lists them in the install "
+                             "folder's trusted-keys file or in BELGAI_TRUSTED_KEYS"))
     try:
         key, _comment = verify(manifest_bytes, signature, keys)
     except SignatureError as exc:
-        raise PackageError(f"{path}: {exc}") from None
+        raise PackageError(_("{path}: {reason}").format(path=path, reason=exc)) from None
     try:
         manifest = json.loads(manifest_bytes)
         int(manifest["data_version"]), int(manifest["schema_version"])  # noqa: B018 - validates
         files = manifest["files"]
         assert isinstance(files, dict) and DATABASE in files
     except (ValueError, KeyError, TypeError, AssertionError):
-        raise PackageError(f"{path}: the manifest is not in the expected form") from None
+        raise PackageError(_("{path}: the manifest is not in the expected form").format(path=path)) from None
     if manifest.get("format") != FORMAT_VERSION:
-        raise PackageError(f"{path} is in package format {manifest.get('format')}; this app reads {FORMAT_VERSION}")
+        raise PackageError(_("{path} is in package format {format}; this app reads {supported}").format(
+            path=path, format=manifest.get("format"), supported=FORMAT_VERSION))
     return Package(path, manifest, key)
 
 
 def _safe_name(name: str) -> PurePosixPath:
     pure = PurePosixPath(name)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in name:
-        raise PackageError(f"unsafe file name in the package: {name!r}")
+        raise PackageError(_("unsafe file name in the package: {name!r}").format(name=name))
     return pure
 
 
@@ -229,8 +234,10 @@ def extract(package: Package, target: Path) -> None:
                     dst.flush()
                     os.fsync(dst.fileno())
             except KeyError:
-                raise PackageError(f"{package.path}: {name} is missing") from None
+                raise PackageError(_("{path}: {name} is missing").format(path=package.path, name=name)) from None
             except ZIP_ERRORS as exc:
-                raise PackageError(f"{package.path} is damaged ({name}: {exc})") from None
+                raise PackageError(_("{path} is damaged ({name}: {reason})").format(
+                    path=package.path, name=name, reason=exc)) from None
             if size != int(expected["size"]) or digest.hexdigest() != expected["sha256"]:
-                raise PackageError(f"{package.path}: {name} does not match its checksum (damaged or altered)")
+                raise PackageError(_("{path}: {name} does not match its checksum (damaged or altered)").format(
+                    path=package.path, name=name))

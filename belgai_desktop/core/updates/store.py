@@ -24,6 +24,7 @@ from urllib.parse import quote
 from belgai_desktop import __version__
 from belgai_desktop.core import paths
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.updates.minisign import PublicKey, SignatureError
 from belgai_desktop.core.updates.package import DATABASE, INDEX, Package, database_meta, extract, open_package
 
@@ -150,17 +151,21 @@ def _check_compatible(pkg: Package, current: Reference, allow_downgrade: bool) -
 
     notes = []
     if int(pkg.manifest["schema_version"]) != SCHEMA_VERSION:
-        raise BelgaiError(f"{pkg.path.name} has data of schema version {pkg.manifest['schema_version']}; "
-                          f"this app reads version {SCHEMA_VERSION} (install a newer BelgAI Desktop)")
+        raise BelgaiError(_("{name} has data of schema version {version}; this app reads version {supported} "
+                            "(install a newer BelgAI Desktop)").format(
+            name=pkg.path.name, version=pkg.manifest["schema_version"], supported=SCHEMA_VERSION))
     needed = str(pkg.manifest.get("min_app_version", "0"))
     if _version_tuple(needed) > _version_tuple(__version__):
-        raise BelgaiError(f"{pkg.path.name} needs BelgAI Desktop {needed} or newer (this is {__version__})")
+        raise BelgaiError(_("{name} needs BelgAI Desktop {needed} or newer (this is {version})").format(
+            name=pkg.path.name, needed=needed, version=__version__))
     in_use = data_version(current)
     if pkg.data_version <= in_use:
         if not allow_downgrade:
-            raise BelgaiError(f"{pkg.path.name} holds data version {pkg.data_version}, not newer than the "
-                              f"{in_use} in use (use --allow-downgrade to install it anyway)")
-        notes.append(f"installing older data (version {pkg.data_version}) over version {in_use}, as asked")
+            raise BelgaiError(_("{name} holds data version {version}, not newer than the {in_use} in use "
+                                "(use --allow-downgrade to install it anyway)").format(
+                name=pkg.path.name, version=pkg.data_version, in_use=in_use))
+        notes.append(_("installing older data (version {version}) over version {in_use}, as asked").format(
+            version=pkg.data_version, in_use=in_use))
     return notes
 
 
@@ -175,12 +180,13 @@ def _verify_unpacked(folder: Path, pkg: Package) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BelgaiError(f"{pkg.path.name}: its database cannot be opened ({exc})") from None
+        raise BelgaiError(_("{name}: its database cannot be opened ({reason})").format(
+            name=pkg.path.name, reason=exc)) from None
     if result != "ok":
-        raise BelgaiError(f"{pkg.path.name}: its database is damaged ({result})")
+        raise BelgaiError(_("{name}: its database is damaged ({reason})").format(name=pkg.path.name, reason=result))
     content_hash = database_meta(database).get("source_hash", "")
     if search_index.load_shipped(folder / INDEX, content_hash) is None:
-        raise BelgaiError(f"{pkg.path.name}: its search index does not open")
+        raise BelgaiError(_("{name}: its search index does not open").format(name=pkg.path.name))
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,8 @@ def install(path: Path, allow_downgrade: bool = False) -> Installed:
     try:
         base.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BelgaiError(f"cannot write the data folder {base}: {exc.strerror}") from None
+        raise BelgaiError(_("cannot write the data folder {path}: {reason}").format(path=base, reason=exc.strerror)) \
+            from None
     clean_up()
     name = f"v{pkg.data_version}-{pkg.manifest['files'][DATABASE]['sha256'][:12]}"
     staging = base / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -220,8 +227,8 @@ def install(path: Path, allow_downgrade: bool = False) -> Installed:
                       "installed": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                       "keys": {**state.get("keys", {}), name: pkg.key.id_text}})
     except OSError as exc:
-        raise BelgaiError(f"could not install {path.name}: {exc.strerror or exc} (the data in use is unchanged)") \
-            from None
+        raise BelgaiError(_("could not install {name}: {reason} (the data in use is unchanged)").format(
+            name=path.name, reason=exc.strerror or exc)) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -234,15 +241,16 @@ def rollback() -> tuple[Reference, Reference]:
     state = _read_state()
     current, previous = state.get("current"), state.get("previous")
     if not previous:
-        raise BelgaiError("there is no previous data to go back to")
+        raise BelgaiError(_("there is no previous data to go back to"))
     if previous != BUNDLED and _installed(previous) is None:
-        raise BelgaiError(f"the previous data ({previous}) is no longer there")
+        raise BelgaiError(_("the previous data ({name}) is no longer there").format(name=previous))
     before = active()
     try:
         _write_state({**state, "current": previous if previous != BUNDLED else None,
                       "previous": current or BUNDLED})
     except OSError as exc:
-        raise BelgaiError(f"cannot write the data folder {root()}: {exc.strerror}") from None
+        raise BelgaiError(_("cannot write the data folder {path}: {reason}").format(
+            path=root(), reason=exc.strerror)) from None
     return before, active()
 
 
