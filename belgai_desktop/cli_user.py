@@ -25,52 +25,52 @@ EXPORT_KINDS = (".json", ".csv", ".pdf")
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help="language of the titles (default: the system language)")
+                   help=_("language of the titles (default: the system language)"))
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("bookmarks", help="list, add and remove bookmarks",
-                       description="Your bookmarks, kept in your own data folder; they survive data updates.")
+    p = sub.add_parser("bookmarks", help=_("list, add and remove bookmarks"),
+                       description=_("Your bookmarks, kept in your own data folder; they survive data updates."))
     b_sub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", parser_class=parser_class, required=True)
-    q = b_sub.add_parser("list", help="list your bookmarks", description="List your bookmarks, by title.")
-    q.add_argument("--json", action="store_true", help="print a JSON array of {id, title, in_data, label, updated}")
+    q = b_sub.add_parser("list", help=_("list your bookmarks"), description=_("List your bookmarks, by title."))
+    q.add_argument("--json", action="store_true", help=_("print a JSON array of {id, title, in_data, label, updated}"))
     _add_lang(q)
-    q = b_sub.add_parser("add", help="bookmark a record", description="Bookmark a record.")
-    q.add_argument("id", help="record id, e.g. fps-bosa")
-    q.add_argument("--label", default="", help="an optional label")
-    q.add_argument("--json", action="store_true", help="print the bookmark as JSON")
+    q = b_sub.add_parser("add", help=_("bookmark a record"), description=_("Bookmark a record."))
+    q.add_argument("id", help=_("record id, e.g. fps-bosa"))
+    q.add_argument("--label", default="", help=_("an optional label"))
+    q.add_argument("--json", action="store_true", help=_("print the bookmark as JSON"))
     _add_lang(q)
-    q = b_sub.add_parser("remove", help="remove a bookmark", description="Remove the bookmark of a record.")
-    q.add_argument("id", help="record id")
-    q.add_argument("--json", action="store_true", help="print {id, removed} as JSON")
+    q = b_sub.add_parser("remove", help=_("remove a bookmark"), description=_("Remove the bookmark of a record."))
+    q.add_argument("id", help=_("record id"))
+    q.add_argument("--json", action="store_true", help=_("print {id, removed} as JSON"))
 
-    p = sub.add_parser("notes", help="your notes on records: list, show, set, export, import",
-                       description="Your notes on records, kept in your own data folder; they survive data updates.")
+    p = sub.add_parser("notes", help=_("your notes on records: list, show, set, export, import"),
+                       description=_("Your notes on records, kept in your own data folder; they survive data updates."))
     n_sub = p.add_subparsers(dest="notes_command", metavar="ACTION", parser_class=parser_class, required=True)
-    q = n_sub.add_parser("list", help="list the records that have a note", description="List your notes.")
-    q.add_argument("--json", action="store_true", help="print a JSON array of {id, title, in_data, text, updated}")
+    q = n_sub.add_parser("list", help=_("list the records that have a note"), description=_("List your notes."))
+    q.add_argument("--json", action="store_true", help=_("print a JSON array of {id, title, in_data, text, updated}"))
     _add_lang(q)
-    q = n_sub.add_parser("show", help="show the note on a record", description="Show the note on a record.")
-    q.add_argument("id", help="record id")
-    q.add_argument("--json", action="store_true", help="print {id, title, in_data, text, updated}")
+    q = n_sub.add_parser("show", help=_("show the note on a record"), description=_("Show the note on a record."))
+    q.add_argument("id", help=_("record id"))
+    q.add_argument("--json", action="store_true", help=_("print {id, title, in_data, text, updated}"))
     _add_lang(q)
-    q = n_sub.add_parser("set", help="write the note on a record (empty text removes it)",
-                         description="Write the note on a record, replacing the one there; empty text removes it.")
-    q.add_argument("id", help="record id")
+    q = n_sub.add_parser("set", help=_("write the note on a record (empty text removes it)"),
+                         description=_("Write the note on a record, replacing the one there; empty text removes it."))
+    q.add_argument("id", help=_("record id"))
     source = q.add_mutually_exclusive_group(required=True)
-    source.add_argument("text", nargs="?", help="the note's text")
-    source.add_argument("--file", type=Path, metavar="F", help="read the note from this UTF-8 file (- for stdin)")
-    q.add_argument("--json", action="store_true", help="print the saved note as JSON")
+    source.add_argument("text", nargs="?", help=_("the note's text"))
+    source.add_argument("--file", type=Path, metavar="F", help=_("read the note from this UTF-8 file (- for stdin)"))
+    q.add_argument("--json", action="store_true", help=_("print the saved note as JSON"))
     _add_lang(q)
-    q = n_sub.add_parser("export", help="write your bookmarks and notes to JSON, CSV or PDF",
-                         description="Write your notes (and, in JSON, bookmarks and saved searches) to FILE: "
-                                     ".json (complete, re-importable), .csv or .pdf (printable, 'My notes').")
+    q = n_sub.add_parser("export", help=_("write your bookmarks and notes to JSON, CSV or PDF"),
+                         description=_("Write your notes (and, in JSON, bookmarks and saved searches) to FILE: "
+                                     ".json (complete, re-importable), .csv or .pdf (printable, 'My notes')."))
     q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    q.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    q.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     _add_lang(q)
-    q = n_sub.add_parser("import", help="merge bookmarks and notes from an export",
-                         description="Merge bookmarks, notes and saved searches from a JSON export, or from a "
-                                     "user database moved aside when it was damaged; nothing is duplicated.")
+    q = n_sub.add_parser("import", help=_("merge bookmarks and notes from an export"),
+                         description=_("Merge bookmarks, notes and saved searches from a JSON export, or from a "
+                                     "user database moved aside when it was damaged; nothing is duplicated."))
     q.add_argument("file", type=Path, metavar="FILE")
 
 
