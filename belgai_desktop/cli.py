@@ -8,13 +8,13 @@ function, and turns known errors into one line on stderr and exit code 2. ``show
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from belgai_desktop import __version__
+from belgai_desktop.cli_output import print_json as _print_json
 from belgai_desktop.core import i18n, messages, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
@@ -258,18 +258,6 @@ def cmd_db(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(_("{path}: all checks passed").format(path=database))
     return 0
-
-
-def _print_json(data: object) -> None:
-    """JSON is UTF-8 whatever the terminal's encoding, so other tools can always read it."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream: escape what is not ASCII
-        sys.stdout.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", "replace"))
-    buffer.flush()
 
 
 def _clean_text(value: str) -> str:

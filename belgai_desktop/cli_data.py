@@ -6,13 +6,13 @@ A thin layer over :mod:`belgai_desktop.core.updates`: parse, call one function, 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from belgai_desktop.cli_output import print_json
 from belgai_desktop.core import i18n, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
@@ -66,7 +66,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
 def _database_of(path: Path, tmp: Path) -> Path:
     """A database file, or the database inside a package (its signature is not needed to compare)."""
-    from belgai_desktop.core.updates.package import DATABASE
+    from belgai_desktop.core.updates.reference import DATABASE
 
     if not path.is_file():
         raise BelgaiError(_("{path} does not exist").format(path=path))
@@ -143,8 +143,7 @@ def run(args: argparse.Namespace) -> int:
     if action == "status":
         data = store.status()
         if args.json:
-            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+            print_json(data)
         else:
             _print_status(data)
         return 0
@@ -166,8 +165,7 @@ def run(args: argparse.Namespace) -> int:
             old, new = _database_of(args.old, Path(tmp)), _database_of(args.new, Path(tmp))
             result = diff.diff(old, new)
             if args.json:
-                json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-                sys.stdout.write("\n")
+                print_json(result)
             else:
                 titles, sources = _names(old, new)
                 _print_diff(result, i18n.current_language(), titles, sources)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from belgai_desktop.cli_output import print_json as _print_json
 from belgai_desktop.core import i18n, vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
@@ -78,12 +79,6 @@ def _library(args: argparse.Namespace):  # noqa: ANN202
     from belgai_desktop.core.library import Library
 
     return Library(args.database)
-
-
-def _print_json(data: object) -> None:
-    from belgai_desktop.cli import _print_json as print_json
-
-    print_json(data)
 
 
 def _check_writable(user: Any) -> None:

@@ -8,7 +8,6 @@ in, so a failed build never leaves a half-written database behind.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import tempfile
@@ -21,21 +20,9 @@ from belgai_desktop.core.errors import BelgaiError, SourceDataError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import SCHEMA_VERSION
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
-from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all
+from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all, source_hash
 
 DATABASE_NAME = "belgai.sqlite"
-
-
-def source_hash(db_dir: Path) -> str:
-    """A hash of every source file: the database records it to detect staleness."""
-    h = hashlib.sha256()
-    files = [db_dir / "sources.toml", *sorted((db_dir / "records").glob("*.toml"))]
-    for path in files:
-        h.update(path.relative_to(db_dir).as_posix().encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def _create_schema(db: sqlite_utils.Database) -> None:

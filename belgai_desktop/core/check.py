@@ -318,9 +318,9 @@ def _dispute_problems(r: RecordData) -> list[str]:
 
 def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
     """Every problem in a built database file."""
-    from belgai_desktop.core.build import source_hash
     from belgai_desktop.core.errors import DatabaseError
     from belgai_desktop.core.library import SCHEMA_VERSION, connect_read_only
+    from belgai_desktop.core.sourcedata import source_hash
 
     try:
         conn = connect_read_only(path)

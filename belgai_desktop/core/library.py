@@ -132,7 +132,7 @@ class Library:
         if path:
             self.path, self.shipped_index = Path(path), None
         else:  # the data in use: an installed data package, else the installation's own
-            from belgai_desktop.core.updates.store import active
+            from belgai_desktop.core.updates.reference import active
 
             reference = active()
             self.path, self.shipped_index = reference.database, reference.index_dir

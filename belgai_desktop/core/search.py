@@ -16,10 +16,10 @@ import heapq
 import math
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
@@ -42,8 +42,21 @@ from belgai_desktop.core.search_text import (
     word_lang_terms,
 )
 
-if TYPE_CHECKING:
-    from belgai_desktop.core.library import Library
+
+class SearchSource(Protocol):
+    """What the search needs of the reference data (the :class:`Library` façade provides it;
+    named here so that the search does not import the façade that owns it)."""
+
+    shipped_index: Path | None
+
+    @property
+    def content_hash(self) -> str: ...
+
+    def index_documents(self) -> Iterator[dict[str, Any]]: ...
+
+    def title(self, record_id: str, lang: str) -> str: ...
+
+    def title_marks(self, record_id: str, lang: str) -> tuple[bool, bool]: ...
 
 Progress = Callable[[int, int], None]
 Scores = dict[int, float]  # document number -> score
@@ -306,9 +319,9 @@ def _parse(text: str) -> list[_QueryWord]:
 # -- the search object -----------------------------------------------------------------
 
 class Searcher:
-    """Searches a :class:`Library`; builds or repairs its index on creation."""
+    """Searches the reference data (a :class:`SearchSource`); builds or repairs its index on creation."""
 
-    def __init__(self, library: Library, index_dir: Path | None = None,
+    def __init__(self, library: SearchSource, index_dir: Path | None = None,
                  progress: Progress | None = None) -> None:
         self.library = library
         self.index_dir = Path(index_dir) if index_dir else paths.cache_dir() / "index"

@@ -11,6 +11,7 @@ Run ``python -m belgai_desktop.core.sourcedata FILE...`` to check single files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import sys
 import tomllib
@@ -85,6 +86,18 @@ def _acronyms_ours(r: Any, raw: dict[str, Any]) -> dict[str, list[str]]:
         r.problem(f"'acronyms_ours' must be a table keyed by {', '.join(vocab.LANGUAGES)}")
         return {}
     return {lang: r.strings(value, lang) for lang in vocab.LANGUAGES if lang in value}
+
+
+def source_hash(db_dir: Path) -> str:
+    """A hash of every source file: the database records it to detect staleness."""
+    h = hashlib.sha256()
+    files = [db_dir / "sources.toml", *sorted((db_dir / "records").glob("*.toml"))]
+    for path in files:
+        h.update(path.relative_to(db_dir).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def date_precision(value: str) -> str:

@@ -31,13 +31,12 @@ from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.updates import diff as diff_mod
 from belgai_desktop.core.updates.minisign import PublicKey, SecretKey, SignatureError, verify
+from belgai_desktop.core.updates.reference import DATABASE, INDEX
 
 FORMAT_VERSION = 1
 SUFFIX = ".belgai"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
-DATABASE = "belgai.sqlite"
-INDEX = "index"
 CHUNK = 1 << 20
 # What the zip reader raises on a damaged file (a flipped bit can hit any structure).
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,

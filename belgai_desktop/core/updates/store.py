@@ -26,37 +26,25 @@ from belgai_desktop.core import paths
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.updates.minisign import PublicKey, SignatureError
-from belgai_desktop.core.updates.package import DATABASE, INDEX, Package, database_meta, extract, open_package
+from belgai_desktop.core.updates.package import Package, database_meta, extract, open_package
+from belgai_desktop.core.updates.reference import (
+    BUNDLED,
+    DATABASE,
+    INDEX,
+    STATE,
+    Reference,
+    active,
+    bundled,
+    installed,
+    read_state,
+    root,
+)
 
-BUNDLED = "bundled"
-STATE = "state.json"
 TRUSTED_KEYS_FILE = "trusted-keys"
 # Publisher keys built into the app. None yet: no publisher has been appointed, and a secret
 # key never goes into the repository. Administrators list keys in a trusted-keys file.
 BUILT_IN_KEYS: tuple[str, ...] = ()
 STALE_STAGING_SECONDS = 3600
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The reference data to open: a database and, when it travelled with it, its index."""
-
-    database: Path
-    index_dir: Path | None
-    origin: str  # "bundled", "installed" or "override" (BELGAI_DB)
-    folder: str | None = None  # the installed package's folder name
-
-
-def root() -> Path:
-    return paths.data_dir() / "reference"
-
-
-def _read_state() -> dict[str, Any]:
-    try:
-        state = json.loads((root() / STATE).read_text(encoding="utf-8"))
-        return state if isinstance(state, dict) else {}
-    except (OSError, ValueError):
-        return {}
 
 
 def _write_state(state: dict[str, Any]) -> None:
@@ -81,32 +69,6 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _installed(name: str | None) -> Reference | None:
-    if not name or name == BUNDLED or "/" in name or "\\" in name or name.startswith("."):
-        return None
-    folder = root() / name
-    database = folder / DATABASE
-    if not database.is_file():
-        return None
-    index = folder / INDEX
-    return Reference(database, index if index.is_dir() else None, "installed", name)
-
-
-def bundled() -> Reference:
-    return Reference(paths.database_path(), paths.shipped_index_dir(), BUNDLED)
-
-
-def active() -> Reference:
-    """The data to open now: BELGAI_DB, else the installed package in use, else the bundled data."""
-    if os.environ.get("BELGAI_DB"):
-        return Reference(Path(os.environ["BELGAI_DB"]), None, "override")
-    try:
-        installed = _installed(_read_state().get("current"))
-    except OSError:
-        installed = None
-    return installed or bundled()
 
 
 def trusted_keys() -> list[PublicKey]:
@@ -221,7 +183,7 @@ def install(path: Path, allow_downgrade: bool = False) -> Installed:
             shutil.rmtree(final)
         os.replace(staging, final)
         _fsync_dir(base)
-        state = _read_state()
+        state = read_state()
         previous = current.folder if current.origin == "installed" else BUNDLED
         _write_state({"current": name, "previous": previous, "key_id": pkg.key.id_text,
                       "installed": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -238,11 +200,11 @@ def install(path: Path, allow_downgrade: bool = False) -> Installed:
 
 def rollback() -> tuple[Reference, Reference]:
     """Go back to the data in use before the last install (or rollback); returns (before, after)."""
-    state = _read_state()
+    state = read_state()
     current, previous = state.get("current"), state.get("previous")
     if not previous:
         raise BelgaiError(_("there is no previous data to go back to"))
-    if previous != BUNDLED and _installed(previous) is None:
+    if previous != BUNDLED and installed(previous) is None:
         raise BelgaiError(_("the previous data ({name}) is no longer there").format(name=previous))
     before = active()
     try:
@@ -260,7 +222,7 @@ def clean_up() -> None:
     base = root()
     if not base.is_dir():
         return
-    state = _read_state()
+    state = read_state()
     keep = {state.get("current"), state.get("previous")}
     for child in base.iterdir():
         try:
@@ -292,7 +254,7 @@ def _alive(pid: int) -> bool:
 def status() -> dict[str, Any]:
     """What ``belgai data status`` prints: which data is in use, from where, signed by whom."""
     ref = active()
-    state = _read_state()
+    state = read_state()
     meta = {}
     try:
         meta = database_meta(ref.database)
@@ -303,7 +265,7 @@ def status() -> dict[str, Any]:
     if previous == BUNDLED:
         previous_version = data_version(bundled())
     elif previous:
-        prev_ref = _installed(previous)
+        prev_ref = installed(previous)
         previous_version = data_version(prev_ref) if prev_ref else None
     return {
         "data_version": int(meta.get("data_version", "1")) if meta else None,
