@@ -43,10 +43,6 @@ def format_date(value: str | dt.date, lang: str, precision: str | None = None) -
     return text
 
 
-def format_number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=babel_locale(lang))
-
-
 def format_money(amount: float, currency: str, lang: str, compact: bool = False) -> str:
     loc = babel_locale(lang)
     if compact and amount >= 1_000_000:

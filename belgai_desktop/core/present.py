@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from belgai_desktop.core import labels
-from belgai_desktop.core.formatting import format_date, format_list, format_money_range
+from belgai_desktop.core.formatting import format_date, format_money_range
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import pgettext
 from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Source, Statement
@@ -71,13 +71,6 @@ def budget_text(b: Budget, lang: str) -> str:
 
 def date_text(d: DateFact, lang: str) -> str:
     return format_date(d.date, lang, d.precision)
-
-
-def related_text(r: Related) -> str:
-    rel = labels.relation_label(r.relation, r.direction)
-    if r.role:
-        return f"{r.title}{title_mark(r)} — {r.role}"
-    return pgettext("label and value", "{label}: {value}").format(label=rel, value=r.title + title_mark(r))
 
 
 def other_names(record: Record) -> list[tuple[str, str, bool]]:
@@ -195,6 +188,3 @@ def render_text(record: Record) -> str:
         out.append(translation_legend())
     return "\n".join(out).rstrip() + "\n"
 
-
-def join_titles(items: list[Related], lang: str) -> str:
-    return format_list([r.title for r in items], lang)

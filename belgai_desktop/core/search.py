@@ -357,6 +357,12 @@ class Searcher:
             self._prepare(si.build_in(RamStorage(), docs, len(docs), progress))
         si.remove_others(self.index_dir, key)
 
+    def warm_up(self) -> None:
+        """Build now what the first misspelt word would otherwise wait for (the typo index,
+        about a second): the app calls this in the background after its first frame."""
+        with self._lock:
+            self._speller._index()
+
     def _repair(self) -> None:
         """Throw the index away and build it again (after a read error while searching)."""
         si.discard(self.index_dir / si.index_key(self.library.content_hash))

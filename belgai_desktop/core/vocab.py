@@ -36,17 +36,8 @@ RELATIONS: tuple[str, ...] = (
     "funds", "implements", "coordinates", "manages", "responsible_for", "established_by",
     "approved_by", "organised_by", "concerns", "partner_of", "hosts", "informed", "supports",
 )
-# Relations whose subject is a person holding a role in the object.
-ROLE_RELATIONS: frozenset[str] = frozenset(
-    {"leads", "chairs", "member_of", "works_at", "responsible_for"}
-)
-
 BUDGET_PERIODS: tuple[str, ...] = ("year", "total", "multi-year", "unspecified")
 BUDGET_QUALIFIERS: tuple[str, ...] = ("more-than", "at-least", "less-than", "about")
-
-FACT_TYPES: tuple[str, ...] = (
-    "name", "summary", "relation", "budget", "date", "statement", "link",
-)
 
 
 def kinds_matching(kind_or_group: str) -> tuple[str, ...]:

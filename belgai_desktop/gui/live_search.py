@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 60
 RESULT_LIMIT = 50
-WARM_UP_QUERY = "qzxwarmupqzx"
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,8 @@ class _SearchTask(QRunnable):
             return  # a newer request is queued: skip the work
         try:
             searcher = self._owner.library.searcher  # first use loads (or builds) the index
-            if self._request is None:
-                # An unknown long word makes the searcher build its typo index now, in the
-                # background, instead of on the user's first misspelling (about 1 s).
-                searcher.search(WARM_UP_QUERY, lang="en", limit=1)
+            if self._request is None:  # warm-up: the typo index now, not on the first misspelling
+                searcher.warm_up()
                 return
             r = self._request
             result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from belgai_desktop.core import labels, vocab
-from belgai_desktop.core.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
@@ -103,10 +102,3 @@ class OrganisationTree(_RecordTree):
                 add(root, self, frozenset({root.id}))
         self.expandToDepth(0)
 
-
-def level_tree_name() -> str:
-    return _("By level")
-
-
-def organisation_tree_name() -> str:
-    return _("Organisation")

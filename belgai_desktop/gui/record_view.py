@@ -8,7 +8,7 @@ when clicked; the app itself never goes online).
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 RECORD_SCHEME = "record"  # same as record_html.RECORD_SCHEME (that module loads babel)
@@ -20,7 +20,6 @@ class RecordView(QTextBrowser):
 
     record_requested = Signal(str)
     bookmark_requested = Signal(str)  # the star before the title was clicked
-    web_link_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +42,6 @@ class RecordView(QTextBrowser):
         elif not scheme and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         elif scheme in WEB_SCHEMES:
-            self.web_link_opened.emit(url.toString())
             QDesktopServices.openUrl(url)
 
     # Page zoom, remembered by the window; Qt's zoomIn/zoomOut change the document font.
@@ -58,8 +56,3 @@ class RecordView(QTextBrowser):
             self.zoomIn(delta)
         elif delta < 0:
             self.zoomOut(-delta)
-
-    def reset_font(self, font: QFont) -> None:
-        self.setFont(font)
-        zoom, self._zoom = self._zoom, 0
-        self.set_zoom(zoom)

@@ -14,12 +14,16 @@ import pytest
 
 from belgai_desktop.cli import main
 
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
+
+def cli_env() -> dict[str, str]:
+    """The environment at call time: the autouse fixture's isolated cache, settings and data
+    folders, never the user's real ones (a copy made at import would predate them)."""
+    return {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
 
 
 def belgai(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "belgai_desktop", *args], capture_output=True,
-                          text=True, env=env or ENV, timeout=120)
+                          text=True, env=env or cli_env(), timeout=120)
 
 
 def test_show_json_holds_the_whole_record(capsys):
@@ -146,7 +150,7 @@ def test_show_list_and_search_never_import_qt():
         "    main(['show', 'fps-bosa']); main(['list']); main(['search', 'bosa'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
