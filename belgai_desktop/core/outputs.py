@@ -70,9 +70,12 @@ def temp_prefix(kind: str) -> str:
     return f".belgai-{kind}-{os.getpid()}-"
 
 
-def _pid_gone(pid: int) -> bool:
+def process_gone(pid: int) -> bool:
+    """True only when the process ``pid`` certainly no longer runs, so that what it left
+    behind (a temporary file or folder named with its pid) may be removed. Never on Windows,
+    where os.kill would end the process: there, callers rely on age alone."""
     if os.name == "nt":
-        return False  # os.kill would end the process there: leave the file
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -92,7 +95,7 @@ def remove_abandoned(folder: Path, kind: str) -> None:
         return
     for name in names:
         pid = name[len(start):].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and _pid_gone(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and process_gone(int(pid)):
             try:
                 if stat.S_ISREG(os.lstat(folder / name).st_mode):
                     os.unlink(folder / name)

@@ -28,6 +28,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.index import Index
 
 from belgai_desktop.core import search_text, vocab
+from belgai_desktop.core.outputs import process_gone
 from belgai_desktop.core.search_text import exact_key, lang_terms, raw_terms
 
 # Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
@@ -256,22 +257,10 @@ def discard(target: Path) -> None:
         pass
 
 
-def _pid_alive(pid: int) -> bool:
-    if os.name == "nt":
-        return True  # os.kill would end the process there: rely on the age alone
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return True
-    return True
-
-
 def _abandoned(name: str) -> bool:
     """A ".tmp-" build folder whose process is gone (its pid is in the name)."""
     match = re.search(r"-(\d+)-[0-9a-f]{8}$", name)
-    return match is not None and int(match.group(1)) != os.getpid() and not _pid_alive(int(match.group(1)))
+    return match is not None and int(match.group(1)) != os.getpid() and process_gone(int(match.group(1)))
 
 
 def remove_leftovers(root: Path, keep: str | None = None) -> None:

@@ -25,6 +25,7 @@ from belgai_desktop import __version__
 from belgai_desktop.core import paths
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.outputs import process_gone
 from belgai_desktop.core.updates.minisign import PublicKey, SignatureError
 from belgai_desktop.core.updates.package import Package, database_meta, extract, open_package
 from belgai_desktop.core.updates.reference import (
@@ -228,7 +229,7 @@ def clean_up() -> None:
         try:
             if child.name.startswith(".staging-"):
                 pid = int(child.name.split("-")[1])
-                if _alive(pid) and time.time() - child.stat().st_mtime < STALE_STAGING_SECONDS:
+                if not process_gone(pid) and time.time() - child.stat().st_mtime < STALE_STAGING_SECONDS:
                     continue
                 shutil.rmtree(child, ignore_errors=True)
             elif child.is_dir() and child.name.startswith("v") and child.name not in keep:
@@ -237,18 +238,6 @@ def clean_up() -> None:
                 child.unlink(missing_ok=True)
         except (OSError, ValueError, IndexError):
             continue
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def status() -> dict[str, Any]:
