@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from belgai_desktop import __version__
+from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.cli_output import print_json as _print_json
 from belgai_desktop.core import i18n, messages, paths, vocab
 from belgai_desktop.core.errors import BelgaiError
@@ -69,8 +70,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help=_("language of names and texts (default: the system language)"))
+    add_lang_option(p, _("language of names and texts (default: the system language)"))
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:

@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from belgai_desktop.cli_output import print_json
-from belgai_desktop.core import i18n, paths, vocab
+from belgai_desktop.cli_output import add_lang_option, print_json
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import pgettext
@@ -25,8 +25,7 @@ def _label_value(label: str, value: str) -> str:
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help=_("language of titles and facts (default: the system language)"))
+    add_lang_option(p, _("language of titles and facts (default: the system language)"))
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:

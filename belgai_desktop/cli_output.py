@@ -1,4 +1,4 @@
-"""What every ``belgai`` command writes the same way: JSON for other tools.
+"""What every ``belgai`` command does the same way: the ``--lang`` option, and JSON for other tools.
 
 Shared by cli.py and its command groups (cli_data.py, cli_user.py), which import it rather
 than each other.
@@ -6,8 +6,16 @@ than each other.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+
+from belgai_desktop.core import vocab
+
+
+def add_lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--lang en|nl|fr|de``; None when absent, so that the command uses the system language."""
+    parser.add_argument("--lang", choices=vocab.LANGUAGES, default=None, help=help_text)
 
 
 def print_json(data: object) -> None:

@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.cli_output import print_json as _print_json
-from belgai_desktop.core import i18n, vocab
+from belgai_desktop.core import i18n
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 
@@ -25,8 +26,7 @@ EXPORT_KINDS = (".json", ".csv", ".pdf")
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
-                   help=_("language of the titles (default: the system language)"))
+    add_lang_option(p, _("language of the titles (default: the system language)"))
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
