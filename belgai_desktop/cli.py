@@ -16,10 +16,12 @@ from typing import NoReturn
 from belgai_desktop import __version__
 from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.cli_output import print_json as _print_json
-from belgai_desktop.core import i18n, messages, paths, vocab
+from belgai_desktop.core import messages, paths
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import gettext_noop
+from belgai_desktop.core.text import i18n
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import gettext_noop
 
 EXIT_PROBLEMS = 1  # `db check` found problems
 EXIT_ERROR = 2  # bad input: unknown id, bad option, unusable database or file
@@ -152,7 +154,7 @@ def _library(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.present import render_text
+    from belgai_desktop.core.text.present import render_text
 
     record = _library(args).get(args.id, args.lang)
     if args.json:
@@ -163,7 +165,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from belgai_desktop.core import labels
+    from belgai_desktop.core.text import labels
 
     items = _library(args).list(kind=args.kind, level=args.level, lang=args.lang)
     if args.json:
@@ -176,11 +178,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from belgai_desktop.core import labels
+    from belgai_desktop.core.text import labels
 
     if args.limit < 1:
         raise BelgaiError(_("--limit must be 1 or more"))
-    from belgai_desktop.core.search import Searcher
+    from belgai_desktop.core.search.searcher import Searcher
 
     # The first search after the data changed builds the index: show progress on a terminal.
     searcher = Searcher(_library(args), progress=_progress_line if sys.stderr.isatty() else None)
@@ -191,7 +193,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if result.suggestion:
         print(_("Did you mean: {suggestion}?").format(suggestion=result.suggestion))
-    from belgai_desktop.core.present import descriptive_mark, translation_legend
+    from belgai_desktop.core.text.present import descriptive_mark, translation_legend
 
     for hit in result.hits:
         mark = " " + descriptive_mark() if hit.title_descriptive else "*" if hit.title_translation else ""
@@ -230,9 +232,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.build import DATABASE_NAME, build
-    from belgai_desktop.core.check import check_database, check_source_data
-    from belgai_desktop.core.sourcedata import read_all
+    from belgai_desktop.core.data.build import DATABASE_NAME, build
+    from belgai_desktop.core.data.check import check_database, check_source_data
+    from belgai_desktop.core.data.sourcedata import read_all
 
     if args.db_dir is None:
         args.db_dir = paths.source_db_dir()

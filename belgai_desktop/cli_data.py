@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from belgai_desktop.cli_output import add_lang_option, print_json
-from belgai_desktop.core import i18n, paths
+from belgai_desktop.core import paths
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import pgettext
+from belgai_desktop.core.text import i18n
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import pgettext
 
 
 def _label_value(label: str, value: str) -> str:
@@ -120,8 +121,8 @@ def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sourc
 
 def _names(*databases: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Record titles and source titles in the interface language, from these databases."""
-    from belgai_desktop.core import i18n
     from belgai_desktop.core.library import Library
+    from belgai_desktop.core.text import i18n
 
     titles: dict[str, str] = {}
     sources: dict[str, str] = {}

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
 
 
 def add_lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from belgai_desktop.core import vocab  # noqa: E402
+from belgai_desktop.core.data import vocab  # noqa: E402
 from belgai_desktop.core.library import Library  # noqa: E402
-from belgai_desktop.core.search import Searcher  # noqa: E402
+from belgai_desktop.core.search.searcher import Searcher  # noqa: E402
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzéèàüö"
 

@@ -33,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
 
     t0 = time.perf_counter()
-    from belgai_desktop.core import vocab
+    from belgai_desktop.core.data import vocab
     from belgai_desktop.core.library import Library
     from belgai_desktop.printing import pdf
     from belgai_desktop.printing.layout import FONT_STEPS, ensure_app

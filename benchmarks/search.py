@@ -8,7 +8,7 @@ fact texts in four languages), with words drawn from the real records' vocabular
 that language and, for 2 % of words and part of every name, invented words, so the
 vocabulary grows with the corpus as a real one does. Each size is fed to
 
-- whoosh: ``belgai_desktop.core.search.Searcher`` itself (index built from scratch, then
+- whoosh: ``belgai_desktop.core.search.searcher.Searcher`` itself (index built from scratch, then
   loaded into memory), searching end to end: titles, snippets and the total included;
 - FTS5: one table (names, summary, facts; all languages) with
   ``tokenize='unicode61 remove_diacritics 2'``, top 20 by bm25 with a snippet, plus
@@ -42,9 +42,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from belgai_desktop.core import vocab  # noqa: E402
+from belgai_desktop.core.data import vocab  # noqa: E402
 from belgai_desktop.core.library import Library  # noqa: E402
-from belgai_desktop.core.search import Searcher  # noqa: E402
+from belgai_desktop.core.search.searcher import Searcher  # noqa: E402
 
 LANGS = vocab.LANGUAGES
 WORD = re.compile(r"\w+")

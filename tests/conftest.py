@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from belgai_desktop.core import i18n, paths
+from belgai_desktop.core import paths
+from belgai_desktop.core.text import i18n
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -54,7 +55,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 @pytest.fixture(scope="session")
 def fixture_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small database built from tests/fixtures/db (invented test records)."""
-    from belgai_desktop.core.build import build
+    from belgai_desktop.core.data.build import build
 
     target = tmp_path_factory.mktemp("fixture-db") / "belgai.sqlite"
     # Invented records with invented titles: no document gives them, so they are built without

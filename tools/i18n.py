@@ -47,7 +47,7 @@ KEYWORDS = {
     "gettext_noop": None,  # core.i18n.gettext_noop(message): marked here, translated elsewhere
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
-    "N_": ((1, "c"), 2),  # belgai_desktop.core.labels.N_(context, message)
+    "N_": ((1, "c"), 2),  # belgai_desktop.core.text.labels.N_(context, message)
 }
 COMMENT_TAGS = ("Translators:",)
 HEADER = """\

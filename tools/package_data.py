@@ -40,8 +40,8 @@ def _compile_catalog(po: Path, mo: Path, lang: str) -> None:
 def _build_index(database: Path, target: Path) -> None:
     sys.path.insert(0, str(ROOT))
     try:
-        from belgai_desktop.core import search_index
         from belgai_desktop.core.library import Library
+        from belgai_desktop.core.search import index as search_index
     finally:
         sys.path.pop(0)
     library = Library(database)

@@ -15,10 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belgai_desktop.core import vocab
-from belgai_desktop.core.errors import DatabaseError, UnknownRecord
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.model import (
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.model import (
     Budget,
     Citation,
     DateFact,
@@ -30,9 +28,11 @@ from belgai_desktop.core.model import (
     Source,
     Statement,
 )
+from belgai_desktop.core.errors import DatabaseError, UnknownRecord
+from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
-    from belgai_desktop.core.search import Searcher
+    from belgai_desktop.core.search.searcher import Searcher
     from belgai_desktop.core.userdata.store import UserData
 
 # The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
@@ -433,7 +433,7 @@ class Library:
         """The search engine over this library, created (and its index built) on first use."""
         with self._searcher_lock:
             if self._searcher is None:
-                from belgai_desktop.core.search import Searcher
+                from belgai_desktop.core.search.searcher import Searcher
 
                 self._searcher = Searcher(self)
             return self._searcher

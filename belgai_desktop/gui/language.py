@@ -1,5 +1,5 @@
 """Switches the interface language of the running app in one place: our gettext catalog
-(:func:`belgai_desktop.core.i18n.set_language`), Qt's own ``qtbase_<lang>.qm`` shipped in the
+(:func:`belgai_desktop.core.text.i18n.set_language`), Qt's own ``qtbase_<lang>.qm`` shipped in the
 PySide6 wheel (standard dialog buttons, context menus), and the default ``QLocale``.
 
 Installing or removing a ``QTranslator`` makes Qt send ``LanguageChange`` to every widget,
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from belgai_desktop.core import i18n, vocab
-
 # The same Belgian locales as core.formatting (not imported here: it loads babel).
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.text import i18n
+
 QT_LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 # Names of the languages in themselves, the same in every interface language.

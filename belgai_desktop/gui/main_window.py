@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from belgai_desktop.core import messages, vocab
+from belgai_desktop.core import messages
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import ngettext, pgettext
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import ngettext, pgettext
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from belgai_desktop.core import labels, vocab
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.text import labels
 
 if TYPE_CHECKING:
+    from belgai_desktop.core.data.model import RecordSummary
     from belgai_desktop.core.library import Library
-    from belgai_desktop.core.model import RecordSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The levels in the order a Belgian civil servant expects them.

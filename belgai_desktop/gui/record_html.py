@@ -1,5 +1,5 @@
 """A record as the HTML of its page (for ``QTextBrowser``'s rich-text subset), built from
-the shared phrases in :mod:`belgai_desktop.core.present` and :mod:`belgai_desktop.core.labels`.
+the shared phrases in :mod:`belgai_desktop.core.text.present` and :mod:`belgai_desktop.core.text.labels`.
 
 Every fact carries numbered notes (``[1]``) that point to the "Notes" list, where each
 note names the document, the place in it and the as-of date; the note's text is also the
@@ -16,11 +16,11 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from belgai_desktop.core import labels, present
-from belgai_desktop.core.formatting import format_date
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import pgettext
-from belgai_desktop.core.model import Citation, Record, Related, Source
+from belgai_desktop.core.data.model import Citation, Record, Related, Source
+from belgai_desktop.core.text import labels, present
+from belgai_desktop.core.text.formatting import format_date
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import pgettext
 
 RECORD_SCHEME = "record"
 DISPUTED_SIGN = "⚠"

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from belgai_desktop.core import labels, vocab
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import ngettext
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.text import labels
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import ngettext
 from belgai_desktop.gui.navigator import LEVEL_ORDER
 from belgai_desktop.gui.results import ResultsView
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEd
 
 from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library

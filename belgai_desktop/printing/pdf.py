@@ -20,9 +20,9 @@ from PySide6.QtGui import QPdfWriter
 
 from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
+from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.printing.layout import Fit, ensure_app, language, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 

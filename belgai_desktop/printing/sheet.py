@@ -1,6 +1,6 @@
 """What the one-page summary says, and its HTML for a given font size and list length.
 
-``build_sheet`` turns a :class:`~belgai_desktop.core.model.Record` into a :class:`Sheet`:
+``build_sheet`` turns a :class:`~belgai_desktop.core.data.model.Record` into a :class:`Sheet`:
 translated, locale-formatted and escaped pieces, with per-fact source markers keyed to
 the Sources block. ``Sheet.html(font_pt, cap)`` writes the Qt rich-text HTML for one
 attempt of the fitting loop in :mod:`belgai_desktop.printing.layout`. Plain Python: no
@@ -19,11 +19,12 @@ from typing import Any
 from babel.lists import format_list as babel_format_list
 
 from belgai_desktop import __version__
-from belgai_desktop.core import labels, present, vocab
-from belgai_desktop.core.formatting import babel_locale, format_date
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import ngettext, pgettext
-from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Statement
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.model import Budget, Citation, DateFact, Record, Related, Statement
+from belgai_desktop.core.text import labels, present
+from belgai_desktop.core.text.formatting import babel_locale, format_date
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import ngettext, pgettext
 
 # Print-friendly colours: dark text on white, one restrained accent for structure.
 INK = "#1b1f24"

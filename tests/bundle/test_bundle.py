@@ -23,7 +23,7 @@ import pytest
 from pypdf import PdfReader
 
 from belgai_desktop import __version__
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.library import Library
 from tests.conftest import SOURCE_DB_DIR
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
 
 REQUIRED = [
     # federal

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from belgai_desktop.core.build import build
+from belgai_desktop.core.data.build import build
 from belgai_desktop.core.updates import minisign
 from belgai_desktop.core.updates.package import MANIFEST, SIGNATURE
 from tests.conftest import SOURCE_DB_DIR

@@ -23,8 +23,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from belgai_desktop import cli
-from belgai_desktop.core import i18n, messages, paths
-from belgai_desktop.core.formatting import format_date, format_list, format_money
+from belgai_desktop.core import messages, paths
+from belgai_desktop.core.text import i18n
+from belgai_desktop.core.text.formatting import format_date, format_list, format_money
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = ("nl", "fr", "de")
@@ -429,7 +430,7 @@ def test_french_text_output_puts_a_space_before_colons_and_calls_related_records
     ("2019-07-01", "nl", "1 juli 2019"), ("2019-07-01", "de", "1. Juli 2019"),
 ])
 def test_french_writes_the_first_of_the_month_as_an_ordinal(value, lang, expected):
-    from belgai_desktop.core.formatting import format_date
+    from belgai_desktop.core.text.formatting import format_date
 
     assert format_date(value, lang).replace("\u00a0", " ") == expected
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.search import Searcher
+from belgai_desktop.core.search.searcher import Searcher
 
 # (query as typed, interface language, expected record id, must be within the first N)
 CASES: list[tuple[str, str, str, int]] = [

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from belgai_desktop.cli import main
 from belgai_desktop.core import paths
-from belgai_desktop.core.search import Searcher, SearchResult
-from belgai_desktop.core.search_text import Matcher, exact_key, snippet, words
+from belgai_desktop.core.search.analysis import Matcher, exact_key, snippet, words
+from belgai_desktop.core.search.searcher import Searcher, SearchResult
 
 HOSTILE = [
     "", " ", '"', '""', "'", "(", ")", "[(]", "{}", ":", "kind:person", "*", "**", "test*", "?",

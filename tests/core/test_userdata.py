@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from belgai_desktop.core import messages
-from belgai_desktop.core.build import build
+from belgai_desktop.core.data.build import build
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.updates import minisign, package, store
 from belgai_desktop.core.userdata.store import FILE_NAME, read_export

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from belgai_desktop.core import paths
-from belgai_desktop.core.search import Searcher
+from belgai_desktop.core.search.searcher import Searcher
 from tests.conftest import FIXTURE_DB_DIR
 from tests.faults.conftest import TIMEOUT, assert_ok, assert_one_line_error, make_env
 
@@ -146,7 +146,14 @@ for tag in ("en_GB", "nl_BE", "fr_BE", "de_BE", "en"):
     Locale.parse(tag).number_symbols
 import whoosh.filedb.filestore, whoosh.index, whoosh.writing, whoosh.reading, whoosh.codec.whoosh3
 import belgai_desktop.cli as cli
-from belgai_desktop.core import present, labels, search, search_index, library, check, build, outputs
+from belgai_desktop.core.text import present
+from belgai_desktop.core.text import labels
+from belgai_desktop.core.search import searcher as search
+from belgai_desktop.core.search import index as search_index
+from belgai_desktop.core import library
+from belgai_desktop.core.data import check
+from belgai_desktop.core.data import build
+from belgai_desktop.core import outputs
 import belgai_desktop.cli_data
 from belgai_desktop.core.updates import diff, minisign, package, store
 from belgai_desktop.core import paths
@@ -281,7 +288,7 @@ MARKUP = "<script>alert(1)</script> & <b>bold</b> <img src=x onerror=alert(2)>"
 
 @pytest.fixture(scope="module")
 def markup_library(tmp_path_factory):  # noqa: ANN001, ANN201
-    from belgai_desktop.core.build import build
+    from belgai_desktop.core.data.build import build
     from belgai_desktop.core.library import Library
 
     src = tmp_path_factory.mktemp("markup") / "db"

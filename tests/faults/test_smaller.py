@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from belgai_desktop.core import i18n, paths
-from belgai_desktop.core import search_index as si
-from belgai_desktop.core.search import Searcher
+from belgai_desktop.core import paths
+from belgai_desktop.core.search import index as si
+from belgai_desktop.core.search.searcher import Searcher
+from belgai_desktop.core.text import i18n
 from tests.faults.conftest import assert_one_line_error
 
 
@@ -142,7 +143,7 @@ def test_12_damaged_page_fails_every_command_the_same_way(cli, fixture_db_path, 
 # -- 13. every in-process cache is bounded --------------------------------------------------------
 
 def test_13_word_caches_stay_bounded_over_a_long_session(fixture_library, tmp_path):
-    from belgai_desktop.core import search_text
+    from belgai_desktop.core.search import analysis as search_text
 
     rng = random.Random(13)
     searcher = Searcher(fixture_library, index_dir=tmp_path / "index")

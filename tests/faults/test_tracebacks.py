@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from belgai_desktop.core import paths
-from belgai_desktop.core import search_index as si
-from belgai_desktop.core.search import Searcher
+from belgai_desktop.core.search import index as si
+from belgai_desktop.core.search.searcher import Searcher
 from tests.conftest import FIXTURE_DB_DIR
 from tests.faults.conftest import assert_ok, assert_one_line_error
 from tests.ui.conftest import OFFSCREEN_NOISE
@@ -159,7 +159,7 @@ def test_6_truncated_emptied_or_missing_index_files(pristine_index, tmp_path, da
 
 
 def test_6_a_read_error_while_searching_rebuilds_the_index(fixture_library, tmp_path, monkeypatch):
-    from belgai_desktop.core import search
+    from belgai_desktop.core.search import searcher as search
 
     searcher = Searcher(fixture_library, index_dir=tmp_path / "index")
     real = search._read_postings

@@ -36,7 +36,7 @@ def test_1_database_path_with_uri_characters_is_opened_read_only(cli, fixture_db
 
 @pytest.mark.parametrize("name", URI_NAMES[:3])
 def test_1_db_check_reads_the_same_paths(fixture_db_path, tmp_path, name):
-    from belgai_desktop.core.check import check_database
+    from belgai_desktop.core.data.check import check_database
 
     folder = tmp_path / "d"
     db = folder / name

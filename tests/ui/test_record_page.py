@@ -98,7 +98,7 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
     """An apostrophe in a heading reads "l'IA", never "l&#x27;IA" (escaped twice)."""
     from PySide6.QtGui import QTextDocument
 
-    from belgai_desktop.core import i18n
+    from belgai_desktop.core.text import i18n
     from belgai_desktop.gui.record_html import record_html
 
     i18n.set_language(lang)
@@ -118,7 +118,7 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
 def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  # noqa: ANN001
     from PySide6.QtGui import QTextDocument
 
-    from belgai_desktop.core import i18n
+    from belgai_desktop.core.text import i18n
     from belgai_desktop.gui.record_html import record_html
 
     i18n.set_language(lang)
@@ -135,7 +135,7 @@ def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  #
 def test_related_titles_say_when_they_are_ours(qapp, library) -> None:  # noqa: ANN001
     from PySide6.QtGui import QTextDocument
 
-    from belgai_desktop.core import i18n
+    from belgai_desktop.core.text import i18n
     from belgai_desktop.gui.record_html import record_html
 
     i18n.set_language("fr")

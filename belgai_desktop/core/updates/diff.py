@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from belgai_desktop.core.errors import DatabaseError
-from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.text.i18n import gettext as _
 
 # Tables holding the content of a fact, by the fact's id.
 FACT_TABLES = ("budgets", "dates", "statements", "links", "relations")
@@ -105,10 +105,10 @@ def summary(result: dict[str, Any]) -> dict[str, int]:
 def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, str],
              source_titles: dict[str, str]) -> tuple[str, str]:
     """One side of a changed fact in words, as the record page says it: (value, sources)."""
-    from belgai_desktop.core import labels, present
-    from belgai_desktop.core.formatting import format_date
-    from belgai_desktop.core.i18n import pgettext
-    from belgai_desktop.core.model import Budget
+    from belgai_desktop.core.data.model import Budget
+    from belgai_desktop.core.text import labels, present
+    from belgai_desktop.core.text.formatting import format_date
+    from belgai_desktop.core.text.i18n import pgettext
 
     if fact is None:
         return "—", ""

@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.updates import diff as diff_mod
 from belgai_desktop.core.updates.minisign import PublicKey, SecretKey, SignatureError, verify
 from belgai_desktop.core.updates.reference import DATABASE, INDEX
@@ -95,8 +95,8 @@ def _check_output(output: Path, force: bool) -> None:
 def pack(output: Path, secret_key: Path, database: Path, previous: Path | None = None,
          data_version: int | None = None, force: bool = False) -> Path:
     """Write a signed package of ``database`` (with its prebuilt index) to ``output``."""
-    from belgai_desktop.core import search_index
     from belgai_desktop.core.library import SCHEMA_VERSION, Library
+    from belgai_desktop.core.search import index as search_index
 
     _check_output(output, force)
     try:

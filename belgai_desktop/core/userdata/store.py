@@ -25,7 +25,7 @@ from typing import Any
 
 from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.text.i18n import gettext as _
 
 FILE_NAME = "user.sqlite"
 SCHEMA_VERSION = 1

@@ -28,7 +28,8 @@ import sys
 import threading
 from pathlib import Path
 
-from belgai_desktop.core import messages, paths, vocab
+from belgai_desktop.core import messages, paths
+from belgai_desktop.core.data import vocab
 
 DOMAIN = "belgai"
 _lock = threading.Lock()

@@ -27,9 +27,10 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.index import Index
 
-from belgai_desktop.core import search_text, vocab
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.outputs import process_gone
-from belgai_desktop.core.search_text import exact_key, lang_terms, raw_terms
+from belgai_desktop.core.search import analysis as search_text
+from belgai_desktop.core.search.analysis import exact_key, lang_terms, raw_terms
 
 # Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
 INDEX_VERSION = 3

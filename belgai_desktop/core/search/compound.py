@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from belgai_desktop.core.search_text import STEMMERS, fold
+from belgai_desktop.core.search.analysis import STEMMERS, fold
 
 MIN_WORD = 5  # shorter words are too often the end of unrelated words ("plan" in "beleidsplan" is fine, "act" is not)
 MIN_PART = 3

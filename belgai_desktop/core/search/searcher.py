@@ -25,11 +25,12 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 from whoosh.reading import IndexReader
 
-from belgai_desktop.core import i18n, paths, vocab
-from belgai_desktop.core import search_compound as sc
-from belgai_desktop.core import search_index as si
+from belgai_desktop.core import paths
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.search_text import (
+from belgai_desktop.core.search import compound as sc
+from belgai_desktop.core.search import index as si
+from belgai_desktop.core.search.analysis import (
     ANY_STOPWORD,
     STEMMERS,
     WORD_RE,
@@ -41,6 +42,7 @@ from belgai_desktop.core.search_text import (
     snippet,
     word_lang_terms,
 )
+from belgai_desktop.core.text import i18n
 
 
 class SearchSource(Protocol):

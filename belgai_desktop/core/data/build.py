@@ -15,12 +15,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all, source_hash
 from belgai_desktop.core.errors import BelgaiError, SourceDataError
-from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import SCHEMA_VERSION
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
-from belgai_desktop.core.sourcedata import Fact, SourceData, SourceRef, date_precision, read_all, source_hash
+from belgai_desktop.core.text.i18n import gettext as _
 
 DATABASE_NAME = "belgai.sqlite"
 
@@ -207,7 +207,7 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
 
     Raises :class:`SourceDataError` listing every problem; nothing is written then.
     """
-    from belgai_desktop.core.check import check_source_data
+    from belgai_desktop.core.data.check import check_source_data
 
     data = read_all(db_dir)
     problems = check_source_data(data, seeds_dir)

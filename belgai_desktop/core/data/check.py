@@ -15,8 +15,8 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from belgai_desktop.core import vocab
-from belgai_desktop.core.sourcedata import Fact, RecordData, SourceData, SourceDoc
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.sourcedata import Fact, RecordData, SourceData, SourceDoc
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
@@ -318,9 +318,9 @@ def _dispute_problems(r: RecordData) -> list[str]:
 
 def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
     """Every problem in a built database file."""
+    from belgai_desktop.core.data.sourcedata import source_hash
     from belgai_desktop.core.errors import DatabaseError
     from belgai_desktop.core.library import SCHEMA_VERSION, connect_read_only
-    from belgai_desktop.core.sourcedata import source_hash
 
     try:
         conn = connect_read_only(path)

@@ -2,10 +2,10 @@
 
 Owns the TOML format described in ``db/FORMAT.md``: one file per record in
 ``db/records/`` and the source documents in ``db/sources.toml``. Produces plain
-dataclasses for :mod:`belgai_desktop.core.build`. Imports only the standard library
-and :mod:`belgai_desktop.core.vocab`.
+dataclasses for :mod:`belgai_desktop.core.data.build`. Imports only the standard library
+and :mod:`belgai_desktop.core.data.vocab`.
 
-Run ``python -m belgai_desktop.core.sourcedata FILE...`` to check single files.
+Run ``python -m belgai_desktop.core.data.sourcedata FILE...`` to check single files.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

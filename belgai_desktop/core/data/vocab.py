@@ -1,6 +1,6 @@
 """The fixed vocabularies of the reference data: languages, kinds, levels, relations.
 
-Labels for users live in :mod:`belgai_desktop.core.labels` (translated); here are only ids.
+Labels for users live in :mod:`belgai_desktop.core.text.labels` (translated); here are only ids.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
-from belgai_desktop.core.i18n import pgettext
+from belgai_desktop.core.text.i18n import pgettext
 
 LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from belgai_desktop.core import labels
-from belgai_desktop.core.formatting import format_date, format_money_range
-from belgai_desktop.core.i18n import gettext as _
-from belgai_desktop.core.i18n import pgettext
-from belgai_desktop.core.model import Budget, Citation, DateFact, Record, Related, Source, Statement
+from belgai_desktop.core.data.model import Budget, Citation, DateFact, Record, Related, Source, Statement
+from belgai_desktop.core.text import labels
+from belgai_desktop.core.text.formatting import format_date, format_money_range
+from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.i18n import pgettext
 
 F = TypeVar("F", Budget, DateFact, Statement)
 

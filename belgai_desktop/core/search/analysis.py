@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from belgai_desktop.core import vocab
+from belgai_desktop.core.data import vocab
 
 # A word: letters and digits, possibly joined by dots, hyphens, ampersands or plus signs
 # ("DigitalWallonia4.ai", "Leuven.AI", "KI-Koalition", "R&D"). Apostrophes split
