@@ -1,5 +1,6 @@
 """The main window: search bar on top, results and the navigator on the left, the record
-page on the right; menus, history, language switching and remembered state.
+page on the right; history, language switching and remembered state. Its menus and
+actions live in :mod:`window_menus`, the user's own data in :mod:`window_user`.
 
 It owns no data access of its own: everything goes through the ``Library`` it is given.
 Every visible string is (re)set in :meth:`MainWindow.retranslate`, so switching the
@@ -9,42 +10,38 @@ language re-translates the whole window at once, without a restart.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QInputDialog,
     QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from belgai_desktop.core import messages
-from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import ngettext, pgettext
 from belgai_desktop.gui import settings as keys
+from belgai_desktop.gui import start_page, window_state
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
 from belgai_desktop.gui.history import History
-from belgai_desktop.gui.language import AUTONYMS, apply_language
+from belgai_desktop.gui.language import apply_language
 from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
 from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
-from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList, shown_title
+from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList
+from belgai_desktop.gui.window_menus import WindowMenus, shortcut_text
+from belgai_desktop.gui.window_user import WindowUserData
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
@@ -54,11 +51,7 @@ APP_TITLE = "BelgAI Desktop"
 _OPEN_WINDOWS: list[MainWindow] = []
 
 
-def _shortcut_text(seq: QKeySequence) -> str:
-    return seq.toString(QKeySequence.SequenceFormat.NativeText)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, WindowUserData):
     def __init__(self, library: Library, settings: keys.Settings, lang: str) -> None:
         super().__init__()
         self.library = library
@@ -148,179 +141,12 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         self.search_bar.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # -- construction ----------------------------------------------------------------
-
-    def _action(self, slot: Any, shortcuts: list[QKeySequence] | None = None) -> QAction:
-        action = QAction(self)
-        action.triggered.connect(slot)
-        if shortcuts:
-            # Standard keys can repeat an explicit one (Back is Alt+Left on Linux): keep one
-            # of each, or Qt finds the shortcut ambiguous and does nothing.
-            unique = {seq.toString(): seq for seq in shortcuts if not seq.isEmpty()}
-            action.setShortcuts(list(unique.values()))
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden
-        return action
-
-    def _create_actions(self) -> None:
-        K = QKeySequence
-        self.print_preview_action = self._action(self.print_preview, [K("Ctrl+P")])
-        self.print_action = self._action(self.print_record, [K("Ctrl+Shift+P")])
-        self.save_pdf_action = self._action(self.save_pdf, [K("Ctrl+Shift+S")])
-        self.quit_action = self._action(self.close, [K(K.StandardKey.Quit), K("Ctrl+Q")])
-        self.find_action = self._action(self.focus_search, [K("Ctrl+K"), K(K.StandardKey.Find)])
-        self.copy_action = self._action(self.page.copy, [K(K.StandardKey.Copy)])
-        self.back_action = self._action(self.go_back, [K("Alt+Left"), K(K.StandardKey.Back)])
-        self.forward_action = self._action(self.go_forward, [K("Alt+Right"), K(K.StandardKey.Forward)])
-        self.results_tab_action = self._action(lambda: self._show_tab(0), [K("Ctrl+1")])
-        self.level_tab_action = self._action(lambda: self._show_tab(1), [K("Ctrl+2")])
-        self.org_tab_action = self._action(lambda: self._show_tab(2), [K("Ctrl+3")])
-        self.page_focus_action = self._action(self.focus_page, [K("F6")])
-        self.zoom_in_action = self._action(lambda: self._zoom(+1), [K(K.StandardKey.ZoomIn), K("Ctrl+=")])
-        self.zoom_out_action = self._action(lambda: self._zoom(-1), [K(K.StandardKey.ZoomOut)])
-        self.zoom_reset_action = self._action(lambda: self._zoom(None), [K("Ctrl+0")])
-        self.bookmark_action = self._action(self.toggle_bookmark, [K("Ctrl+D")])
-        self.bookmark_action.setCheckable(True)
-        self.label_bookmark_action = self._action(self.label_bookmark)
-        self.bookmarks_tab_action = self._action(lambda: self._show_mine(self.bookmarks_list), [K("Ctrl+4")])
-        self.notes_tab_action = self._action(lambda: self._show_mine(self.notes_list), [K("Ctrl+5")])
-        self.recent_action = self._action(self.show_recent_menu, [K("Ctrl+H")])
-        self.save_search_action = self._action(self.save_search)
-        self.clear_history_action = self._action(self.clear_history)
-        self.clear_bookmarks_action = self._action(self.clear_bookmarks)
-        self.clear_notes_action = self._action(self.clear_notes)
-        self.about_action = self._action(self.show_about)
-        self.install_data_action = self._action(self.data_updates.ask_and_install)
-        self.revert_data_action = self._action(self.data_updates.revert)
-        self.about_qt_action = self._action(QApplication.aboutQt)
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for lang in vocab.LANGUAGES:
-            action = QAction(AUTONYMS[lang], self, checkable=True)
-            action.setData(lang)
-            action.triggered.connect(lambda checked=False, lang=lang: self.set_language(lang))
-            self.language_group.addAction(action)
-            self.language_actions[lang] = action
-        self._update_history_actions()
-        self._update_record_actions()
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for a in (self.print_preview_action, self.print_action, self.save_pdf_action):
-            self.file_menu.addAction(a)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.install_data_action)
-        self.file_menu.addAction(self.revert_data_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addAction(self.find_action)
-        self.edit_menu.addAction(self.copy_action)
-        self.edit_menu.addSeparator()
-        for a in (self.clear_history_action, self.clear_bookmarks_action, self.clear_notes_action):
-            self.edit_menu.addAction(a)
-        self.go_menu = bar.addMenu("")
-        self.go_menu.addAction(self.back_action)
-        self.go_menu.addAction(self.forward_action)
-        self.go_menu.addSeparator()
-        self.go_menu.addAction(self.recent_action)
-        self.recent_menu = self.go_menu.addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.searches_menu = self.go_menu.addMenu("")
-        self.searches_menu.aboutToShow.connect(self._fill_searches_menu)
-        self.saved_searches_menu = self.go_menu.addMenu("")
-        self.saved_searches_menu.aboutToShow.connect(self._fill_saved_searches_menu)
-        self.bookmarks_menu = bar.addMenu("")
-        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
-        self.view_menu = bar.addMenu("")
-        for a in (self.results_tab_action, self.level_tab_action, self.org_tab_action,
-                  self.bookmarks_tab_action, self.notes_tab_action, self.page_focus_action):
-            self.view_menu.addAction(a)
-        self.view_menu.addSeparator()
-        for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            self.view_menu.addAction(a)
-        self.language_menu = bar.addMenu("")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
-        self.help_menu.addAction(self.about_qt_action)
-        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, self.go_menu, self.bookmarks_menu,
-                                   self.view_menu, self.language_menu, self.help_menu]
-
-    def _create_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("navigation")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.back_action)
-        self.toolbar.addAction(self.forward_action)
-        self.toolbar.addWidget(self.search_bar)
-        self.toolbar.addAction(self.print_preview_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        for action in (self.back_action, self.forward_action, self.print_preview_action):
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-
     # -- language --------------------------------------------------------------------
 
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
-        self.language_actions[self.lang].setChecked(True)
-        titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("&Language"), _("&Help"))
-        for menu, title in zip(self.menus, titles, strict=True):
-            menu.setTitle(title)
-        texts = {
-            self.print_preview_action: (_("Print Pre&view…"),
-                                        _("Preview the one-page summary of this record")),
-            self.print_action: (_("&Print…"), _("Print the one-page summary of this record")),
-            self.save_pdf_action: (_("&Save as PDF…"),
-                                   _("Save the one-page summary of this record as a PDF")),
-            self.quit_action: (_("&Quit"), _("Close BelgAI Desktop")),
-            self.find_action: (_("&Find"), _("Go to the search field")),
-            self.copy_action: (_("&Copy"), _("Copy the selected text of the page")),
-            self.back_action: (_("&Back"), _("Go back to the previous record")),
-            self.forward_action: (_("&Forward"), _("Go forward to the next record")),
-            self.results_tab_action: (_("Search &results"), _("Show the search results")),
-            self.level_tab_action: (_("Browse by &level"), _("Browse records by government level and kind")),
-            self.org_tab_action: (_("&Organisation tree"), _("Browse the organisational hierarchy")),
-            self.page_focus_action: (_("Read the &page"), _("Move the keyboard focus to the record page")),
-            self.zoom_in_action: (_("Zoom &in"), _("Larger text on the record page")),
-            self.zoom_out_action: (_("Zoom &out"), _("Smaller text on the record page")),
-            self.zoom_reset_action: (_("&Normal size"), _("Normal text size on the record page")),
-            self.about_action: (_("&About BelgAI Desktop"), _("Version, data date and sources")),
-            self.about_qt_action: (_("About &Qt"), _("The Qt toolkit this app is built with")),
-            self.install_data_action: (_("&Install data update…"),
-                                       _("Install a signed data package from a share or a USB stick")),
-            self.revert_data_action: (_("&Revert to previous data"),
-                                      _("Go back to the data in use before the last update")),
-            self.bookmark_action: (_("Bookmark &this record"), _("Add or remove the bookmark on this record")),
-            self.bookmarks_tab_action: (_("Boo&kmarks"), _("Show your bookmarks")),
-            self.label_bookmark_action: (_("&Label this bookmark…"),
-                                         _("Give this bookmark a short label, shown beside its title")),
-            self.notes_tab_action: (_("No&tes"), _("Show the records you wrote a note on")),
-            self.recent_action: (_("Recently &viewed…"), _("The last records you opened")),
-            self.save_search_action: (_("&Save this search…"),
-                                      _("Keep the search words and filters under a name")),
-            self.clear_history_action: (_("Clear &history"),
-                                        _("Forget recently viewed records and past searches")),
-            self.clear_bookmarks_action: (_("Delete all &bookmarks…"), _("Delete every bookmark, after asking")),
-            self.clear_notes_action: (_("Delete all &notes…"), _("Delete every note, after asking")),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            shortcut = action.shortcut()
-            action.setToolTip(f"{tip} ({_shortcut_text(shortcut)})" if not shortcut.isEmpty() else tip)
-            action.setStatusTip(tip)
-        self.toolbar.setWindowTitle(_("Navigation"))
-        self.toolbar.setAccessibleName(_("Navigation"))
-        for action in (self.back_action, self.forward_action, self.print_preview_action):
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.search_bar.retranslate(_shortcut_text(self.find_action.shortcut()))
+        self._retranslate_menus()
+        self.search_bar.retranslate(shortcut_text(self.find_action.shortcut()))
         self.results_panel.retranslate()
         for index, (name, tip) in enumerate((
             (_("Results"), _("Search results")),
@@ -493,7 +319,7 @@ class MainWindow(QMainWindow):
         self.bookmark_action.setChecked(bookmarked)
         self.label_bookmark_action.setEnabled(bookmarked)
         if self.current_record is None:
-            self.page.set_page(self._welcome_html())
+            self.page.set_page(start_page.start_html(self.library, shortcut_text(self.find_action.shortcut())))
             self.setWindowTitle(APP_TITLE)
             return
         from belgai_desktop.gui.record_html import gone_html, record_html  # loads babel: not before the window shows
@@ -512,25 +338,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{record.title} — {APP_TITLE}")
         self.level_tree.select_id(record.id)
 
-    def _welcome_html(self) -> str:
-        e = html.escape
-        shortcut = _shortcut_text(self.find_action.shortcut())
-        tips = [
-            _("Type in the search field ({shortcut}) and press Enter to open the first result; "
-              "Up and Down choose another.").format(shortcut=shortcut),
-            _("Browse by government level or the organisation tree on the left."),
-            _("Every fact shows its source: the numbers in brackets lead to the notes "
-              "at the end of the page."),
-            _("Back and Forward: Alt+Left and Alt+Right. "
-              "Print the one-page summary of a record with Ctrl+P."),
-        ]
-        intro = _("An offline reference to AI governance in Belgium: bodies, strategies, laws, "
-                  "people and their sources.")
-        as_of = _("Data as of {date}.").format(date=locale_date(self.library.as_of) or "?")
-        return (f"<h1>{e(APP_TITLE)}</h1><p>{e(intro)}</p>"
-                + "<ul>" + "".join(f"<li>{e(t)}</li>" for t in tips) + "</ul>"
-                + f"<p><small>{e(as_of)}</small></p>")
-
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
@@ -540,143 +347,6 @@ class MainWindow(QMainWindow):
         for action in (self.print_preview_action, self.print_action, self.save_pdf_action):
             action.setEnabled(in_data)
         self.bookmark_action.setEnabled(self.current_record is not None)
-
-    # -- the user's own data -----------------------------------------------------------
-
-    def _save_quietly(self, save: Any, *args: Any) -> bool:
-        try:
-            save(*args)
-        except BelgaiError as exc:
-            messages.error(str(exc))
-            return False
-        return True
-
-    def toggle_bookmark(self) -> None:
-        if self.current_record is None:
-            return
-        if self._save_quietly(self.user.toggle_bookmark, self.current_record, self.lang):
-            on = self.user.is_bookmarked(self.current_record)
-            self.statusBar().showMessage(_("Bookmarked") if on else _("Bookmark removed"), 4000)
-        self._render_page()
-        self._refresh_user_lists()
-
-    def label_bookmark(self, label: str | None = None) -> None:
-        record_id = self.current_record
-        if record_id is None or not self.user.is_bookmarked(record_id):
-            return
-        if label is None:
-            current = next((b.label for b in self.user.bookmarks(self.lang) if b.id == record_id), "")
-            label, ok = QInputDialog.getText(self, _("Label this bookmark"), _("Label:"), text=current)
-            if not ok:
-                return
-        if self._save_quietly(self.user.add_bookmark, record_id, " ".join(label.split()), self.lang):
-            self._refresh_user_lists()
-
-    def _refresh_user_lists(self) -> None:
-        self.bookmarks_list.show_items(self.user.bookmarks(self.lang), with_text=False)
-        self.notes_list.show_items(self.user.notes(self.lang), with_text=True)
-
-    def _remember_search(self, _record_id: str) -> None:
-        if self.search_bar.query.strip():
-            self._save_quietly(self.user.add_search, self.search_bar.query)
-
-    @staticmethod
-    def _menu_text(text: str) -> str:
-        return text.replace("&", "&&")  # a record's title is text, never an accelerator
-
-    def _fill_record_menu(self, menu: QMenu, items: list[Any]) -> None:
-        menu.clear()
-        for entry in items:
-            action = menu.addAction(self._menu_text(shown_title(entry)))
-            action.setData(entry.id)
-            action.triggered.connect(lambda checked=False, rid=entry.id: self.open_record(rid))
-        if not items:
-            menu.addAction(_("(none yet)")).setEnabled(False)
-
-    def _fill_recent_menu(self) -> None:
-        self._fill_record_menu(self.recent_menu, self.user.recent(self.lang))
-
-    def _fill_bookmarks_menu(self) -> None:
-        menu = self.bookmarks_menu
-        menu.clear()
-        menu.addAction(self.bookmark_action)
-        menu.addAction(self.label_bookmark_action)
-        menu.addAction(self.bookmarks_tab_action)
-        menu.addSeparator()
-        items = self.user.bookmarks(self.lang)
-        for entry in items:
-            action = menu.addAction(self._menu_text(shown_title(entry)))
-            action.setData(entry.id)
-            action.triggered.connect(lambda checked=False, rid=entry.id: self.open_record(rid))
-
-    def _fill_searches_menu(self) -> None:
-        self.searches_menu.clear()
-        for query in self.user.search_history()[:20]:
-            action = self.searches_menu.addAction(self._menu_text(query))
-            action.triggered.connect(lambda checked=False, q=query: self.search_for(q))
-        if self.searches_menu.isEmpty():
-            self.searches_menu.addAction(_("(none yet)")).setEnabled(False)
-
-    def _fill_saved_searches_menu(self) -> None:
-        menu = self.saved_searches_menu
-        menu.clear()
-        menu.addAction(self.save_search_action)
-        self.save_search_action.setEnabled(bool(self.search_bar.query.strip()))
-        menu.addSeparator()
-        for saved in self.user.saved_searches():
-            action = menu.addAction(self._menu_text(saved.name))
-            action.setData(saved.name)
-            action.triggered.connect(lambda checked=False, s=saved: self.run_saved_search(s))
-
-    def show_recent_menu(self) -> None:
-        self._fill_recent_menu()
-        self.recent_menu.popup(self.page.mapToGlobal(self.page.rect().topLeft()))
-
-    def save_search(self, name: str | None = None) -> None:
-        query = self.search_bar.query.strip()
-        if not query:
-            return
-        if name is None:
-            name, ok = QInputDialog.getText(self, _("Save this search"), _("Name:"), text=query)
-            if not ok:
-                return
-        if self._save_quietly(self.user.save_search, name, query, self.search_bar.kind_filter,
-                              self.search_bar.level_filter):
-            self.statusBar().showMessage(_("Saved the search “{name}”").format(name=name.strip()), 5000)
-
-    def run_saved_search(self, saved: Any) -> None:
-        self.search_bar.set_filters(saved.kind or None, saved.level or None)
-        self.search_for(saved.query)
-        self._search_changed()
-
-    def clear_history(self) -> None:
-        self._save_quietly(self.user.clear_history)
-        self.history = History()
-        if self.current_record:
-            self.history.visit(self.current_record)
-        self._update_history_actions()
-        self.statusBar().showMessage(_("History cleared; bookmarks and notes are kept."), 5000)
-
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, APP_TITLE, question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def clear_bookmarks(self) -> None:
-        if self._confirm(_("Delete all your bookmarks? This cannot be undone.")):
-            self._save_quietly(self.user.clear_bookmarks)
-            self._render_page()
-            self._refresh_user_lists()
-
-    def clear_notes(self) -> None:
-        if self._confirm(_("Delete all your notes? This cannot be undone (export them first with "
-                           "`belgai notes export`).")):
-            self.note_editor.flush()
-            self._save_quietly(self.user.clear_notes)
-            self.note_editor.set_record(None, self.lang)
-            self._render_page()
-            self._refresh_user_lists()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
@@ -690,67 +360,21 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
-    # -- print -----------------------------------------------------------------------
-
-    def print_preview(self) -> None:
-        if self.current_record:
-            from belgai_desktop.gui import print_actions
-
-            print_actions.preview(self, self.library, self.current_record, self.lang)
-
-    def print_record(self) -> None:
-        if self.current_record:
-            from belgai_desktop.gui import print_actions
-
-            print_actions.print_dialog(self, self.library, self.current_record, self.lang)
-
-    def save_pdf(self) -> None:
-        if self.current_record:
-            from belgai_desktop.gui import print_actions
-
-            path = print_actions.save_pdf(self, self.library, self.current_record, self.lang)
-            if path is not None:
-                self.statusBar().showMessage(_("Saved {path}").format(path=path), 10000)
-
-    # -- other -----------------------------------------------------------------------
-
-    def show_about(self) -> None:
-        from belgai_desktop.gui.about import AboutDialog
-
-        self.about_dialog = AboutDialog(self.library, self)
-        self.about_dialog.exec()
-        self.about_dialog = None
-
     def _zoom(self, step: int | None) -> None:
-        self.page.set_zoom(0 if step is None else self.page.zoom + step)
+        self.set_zoom(0 if step is None else self.page.zoom + step)
+
+    def set_zoom(self, steps: int) -> None:
+        self.page.set_zoom(steps)
 
     def _show_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 15000 if level == "error" else 8000)
 
     def _restore(self) -> None:
-        s = self.settings
-        geometry = keys.blob(s, keys.GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
-        state = keys.blob(s, keys.STATE)
-        if state is not None:
-            self.restoreState(state)
-        sizes = keys.numbers(s, keys.SPLITTER)
-        self.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [460, 740])
-        self.page.set_zoom(keys.number(s, keys.PAGE_ZOOM))
-        self.search_bar.retranslate(_shortcut_text(self.find_action.shortcut()))  # fill the combos
-        self.search_bar.set_filters(keys.text(s, keys.KIND_FILTER) or None,
-                                    keys.text(s, keys.LEVEL_FILTER) or None)
+        window_state.restore(self)
+        self.search_bar.retranslate(shortcut_text(self.find_action.shortcut()))  # fill the combos
 
     def save_state(self) -> None:
-        s = self.settings
-        s.setValue(keys.GEOMETRY, self.saveGeometry())
-        s.setValue(keys.STATE, self.saveState())
-        s.setValue(keys.SPLITTER, self.splitter.sizes())
-        s.setValue(keys.PAGE_ZOOM, self.page.zoom)
-        s.setValue(keys.KIND_FILTER, self.search_bar.kind_filter or "")
-        s.setValue(keys.LEVEL_FILTER, self.search_bar.level_filter or "")
-        s.sync()
+        window_state.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.note_editor.flush()  # what was typed a moment ago is kept
