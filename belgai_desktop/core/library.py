@@ -32,6 +32,7 @@ from belgai_desktop.core.errors import DatabaseError, UnknownRecord
 from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
+    from belgai_desktop.core.landscape.government import Section
     from belgai_desktop.core.search.searcher import Searcher
     from belgai_desktop.core.userdata.store import UserData
 
@@ -286,6 +287,14 @@ class Library:
         for s in self.list(lang=lang):
             tree[parent_of.get(s.id)].append(s)
         return dict(tree)
+
+    def government(self, lang: str = "en") -> list[Section]:
+        """Belgium's bodies as organised, with their plans (:mod:`core.landscape.government`)."""
+        from belgai_desktop.core.landscape import government
+
+        triples = [(r["subject_id"], r["relation"], r["object_id"]) for r in self._rows(
+            "SELECT subject_id, relation, object_id FROM relations ORDER BY fact_id")]
+        return government.build(self.list(lang=lang), triples)
 
     # -- one record ------------------------------------------------------------------
 

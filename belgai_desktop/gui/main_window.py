@@ -32,10 +32,11 @@ from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui import start_page, window_state
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
+from belgai_desktop.gui.government_view import GovernmentTree
 from belgai_desktop.gui.history import History
 from belgai_desktop.gui.language import apply_language
 from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
-from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
+from belgai_desktop.gui.navigator import LevelTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
@@ -78,7 +79,7 @@ class MainWindow(WindowMenus, WindowUserData):
 
         self.level_tree = LevelTree()
         self.level_tree.record_activated.connect(self.open_record)
-        self.org_tree = OrganisationTree()
+        self.org_tree = GovernmentTree()  # the Government view
         self.org_tree.record_activated.connect(self.open_record)
         self.bookmarks_list = UserList()
         self.bookmarks_list.record_activated.connect(self.open_record)
@@ -151,14 +152,14 @@ class MainWindow(WindowMenus, WindowUserData):
         for index, (name, tip) in enumerate((
             (_("Results"), _("Search results")),
             (_("By level"), _("Records by government level and kind")),
-            (_("Organisation"), _("The organisational hierarchy: which body is part of which")),
+            (_("Government"), _("Belgium as organised: each level, its bodies, their parts and their plans")),
             (_("Bookmarks"), _("Your bookmarked records and the records you wrote a note on")),
         )):
             self.tabs.setTabText(index, name)
             self.tabs.setTabToolTip(index, tip)
         self.tabs.setAccessibleName(_("Results and browsing"))
         self.level_tree.setAccessibleName(_("Records by government level"))
-        self.org_tree.setAccessibleName(_("Organisation tree"))
+        self.org_tree.setAccessibleName(_("Government view"))
         self.recent_menu.setTitle(_("Recently viewed"))
         self.searches_menu.setTitle(_("Recent searches"))
         self.saved_searches_menu.setTitle(_("Saved searches"))

@@ -1,5 +1,5 @@
-"""Browsing without searching: records by government level and kind, and the
-organisational tree (parent → children) from :meth:`Library.tree`.
+"""Browsing without searching: records by government level and kind (the Government
+view, :mod:`government_view`, builds on the same tree class).
 
 Both are ``QTreeWidget``s; activating a record (Enter, double-click or click) emits
 ``record_activated(id)``.
@@ -25,7 +25,7 @@ LEVEL_ORDER = ("eu", "federal", "flemish", "walloon", "brussels", "community", "
                "non-governmental")
 
 
-class _RecordTree(QTreeWidget):
+class RecordTree(QTreeWidget):
     record_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,7 +62,7 @@ class _RecordTree(QTreeWidget):
             self.scrollToItem(item)
 
 
-class LevelTree(_RecordTree):
+class LevelTree(RecordTree):
     """Level → kind group → records."""
 
     def populate(self, library: Library, lang: str) -> None:
@@ -81,25 +81,3 @@ class LevelTree(_RecordTree):
                 group_item = QTreeWidgetItem(level_item, [f"{labels.group_label(group)} ({len(in_group)})"])
                 for s in in_group:
                     self.record_item(s, group_item, labels.kind_label(s.kind))
-
-
-class OrganisationTree(_RecordTree):
-    """The organisational hierarchy, roots first; only records that have parts or are parts."""
-
-    def populate(self, library: Library, lang: str) -> None:
-        self.clear()
-        tree = library.tree(lang)
-        has_parent = {s.id for parent, children in tree.items() if parent for s in children}
-
-        def add(s: RecordSummary, parent: QTreeWidgetItem | QTreeWidget, seen: frozenset[str]) -> None:
-            detail = f"{labels.kind_label(s.kind)} · {labels.level_label(s.level)}"
-            item = self.record_item(s, parent, detail)
-            for child in tree.get(s.id, []):
-                if child.id not in seen:  # a cycle in the data must not hang the app
-                    add(child, item, seen | {child.id})
-
-        for root in tree.get(None, []):
-            if root.id in tree and root.id not in has_parent:
-                add(root, self, frozenset({root.id}))
-        self.expandToDepth(0)
-

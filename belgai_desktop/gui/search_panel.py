@@ -230,7 +230,7 @@ class ResultsPanel(QWidget):
             tips = [_("A name or an acronym: “BOSA”, “AI4Belgium”, “VLAIO”."),
                     _("A topic: “ethics”, “budget”, “data protection”, “AI Act”."),
                     _("A person: “Vanessa Matz”."),
-                    _("Or browse without searching in the “By level” and “Organisation” tabs.")]
+                    _("Or browse without searching in the “By level” and “Government” tabs.")]
         items = "".join(f"<li>{html.escape(t)}</li>" for t in tips)
         self.empty.setText(f"<p><b>{html.escape(head)}</b></p><ul>{items}</ul>")
 

@@ -158,7 +158,7 @@ class WindowMenus(QMainWindow):
             self.forward_action: (_("&Forward"), _("Go forward to the next record")),
             self.results_tab_action: (_("Search &results"), _("Show the search results")),
             self.level_tab_action: (_("Browse by &level"), _("Browse records by government level and kind")),
-            self.org_tab_action: (_("&Organisation tree"), _("Browse the organisational hierarchy")),
+            self.org_tab_action: (_("&Government view"), _("Belgium as organised: levels, bodies and their plans")),
             self.page_focus_action: (_("Read the &page"), _("Move the keyboard focus to the record page")),
             self.zoom_in_action: (_("Zoom &in"), _("Larger text on the record page")),
             self.zoom_out_action: (_("Zoom &out"), _("Smaller text on the record page")),
