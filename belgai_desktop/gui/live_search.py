@@ -5,6 +5,9 @@ thread (a one-thread ``QThreadPool``, so the searcher is only ever used from one
 and its result comes back to the GUI thread by a queued signal. Every request carries a
 generation number: a result is delivered only if no newer request was made since, so a
 slow, stale search can never overwrite a newer one.
+
+With a filter on, the same words are also counted without it, so the window can say how
+many results the filter hides; a filter with no words lists every record it lets through.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class _Relay(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
+    hidden = Signal(int, int)  # generation, results the filters leave out
 
 
 class _SearchTask(QRunnable):
@@ -52,11 +56,28 @@ class _SearchTask(QRunnable):
                 searcher.warm_up()
                 return
             r = self._request
-            result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
+            if not r.query.strip():  # a filter with no words: everything it lets through
+                result = _listing(self._owner.library, r)
+            else:
+                result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
+                if r.kind or r.level:
+                    everything = searcher.search(r.query, lang=r.lang, limit=1)
+                    self._owner.relay.hidden.emit(self._generation, max(everything.total - result.total, 0))
         except Exception as exc:  # shown to the user in the status bar, never a crash
             self._owner.relay.failed.emit(self._generation, str(exc))
             return
         self._owner.relay.finished.emit(self._generation, result)
+
+
+def _listing(library: Library, r: SearchRequest) -> Any:
+    """The records a filter lets through, as a search result (sorted by title)."""
+    from belgai_desktop.core.search.searcher import SearchHit, SearchResult
+
+    hits = []
+    for s in library.list(kind=r.kind, level=r.level, lang=r.lang):
+        translation, descriptive = library.title_marks(s.id, r.lang)
+        hits.append(SearchHit(s.id, s.kind, s.level, s.title, "", "", 0.0, translation, descriptive))
+    return SearchResult("", r.lang, None, len(hits), hits)
 
 
 class LiveSearch(QObject):
@@ -73,6 +94,8 @@ class LiveSearch(QObject):
         self.relay = _Relay(self)
         self.relay.finished.connect(self._on_finished)
         self.relay.failed.connect(self._on_failed)
+        self.relay.hidden.connect(self._on_hidden)
+        self.hidden = 0  # how many results of the newest search the filters leave out
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._timer = QTimer(self)
@@ -86,9 +109,10 @@ class LiveSearch(QObject):
         self._pool.start(_SearchTask(self, self.generation, None))
 
     def request(self, request: SearchRequest) -> None:
-        """Ask for a search; an empty query clears the results at once."""
+        """Ask for a search; an empty query with no filter clears the results at once."""
         self.generation += 1
-        if not request.query.strip():
+        self.hidden = 0
+        if not request.query.strip() and not (request.kind or request.level):
             self._timer.stop()
             self._pending = None
             self.cleared.emit()
@@ -105,6 +129,13 @@ class LiveSearch(QObject):
     def is_busy(self) -> bool:
         return self._timer.isActive() or self._pool.activeThreadCount() > 0
 
+    def stop(self, msecs: int = 5000) -> bool:
+        """No more results: drop the pending request and any result still on its way."""
+        self._timer.stop()
+        self._pending = None
+        self.generation += 1
+        return self._pool.waitForDone(msecs)
+
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
 
@@ -117,6 +148,11 @@ class LiveSearch(QObject):
     def _on_finished(self, generation: int, result: Any) -> None:
         if generation == self.generation:
             self.results.emit(result)
+
+    @Slot(int, int)
+    def _on_hidden(self, generation: int, hidden: int) -> None:
+        if generation == self.generation:
+            self.hidden = hidden
 
     @Slot(int, str)
     def _on_failed(self, generation: int, text: str) -> None:

@@ -76,6 +76,8 @@ class MainWindow(WindowMenus, WindowUserData):
         self.search_bar.field.open_requested.connect(self._open_from_field)
         self.results_panel = ResultsPanel(self.results, self.search_bar.filters)
         self.results_panel.suggestion_clicked.connect(self.search_for)
+        self.results_panel.chips.remove_requested.connect(self.search_bar.clear_filter)
+        self.results_panel.chips.show_all_requested.connect(lambda: self.search_bar.set_filters(None, None))
 
         self.level_tree = LevelTree()
         self.level_tree.record_activated.connect(self.open_record)
@@ -239,15 +241,18 @@ class MainWindow(WindowMenus, WindowUserData):
 
     def _search_changed(self) -> None:
         query = self.search_bar.query
-        if query.strip():
+        filters = self.search_bar.active_filters()
+        if query.strip() or filters:
             self.tabs.setCurrentWidget(self.results_panel)
         self.live.request(SearchRequest(query, self.lang, self.search_bar.kind_filter,
                                         self.search_bar.level_filter))
+        self.results_panel.chips.show_filters(filters, self.live.hidden)
 
     def _show_results(self, result: Any) -> None:
         self.results.starred = {b.id for b in self.user.bookmarks(self.lang)}
         filtered = bool(self.search_bar.kind_filter or self.search_bar.level_filter)
         self.results_panel.show_result(result, filtered)
+        self.results_panel.chips.show_filters(self.search_bar.active_filters(), self.live.hidden)
         if self._open_when_ready:
             self._open_when_ready = False
             self.results.open_current()
@@ -382,5 +387,5 @@ class MainWindow(WindowMenus, WindowUserData):
         self.save_state()
         messages.remove_handler(self._show_message)
         QApplication.instance().removeEventFilter(self)
-        self.live.wait(5000)
+        self.live.stop(5000)
         super().closeEvent(event)

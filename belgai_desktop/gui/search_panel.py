@@ -28,6 +28,7 @@ from belgai_desktop.core.data import vocab
 from belgai_desktop.core.text import labels
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import ngettext
+from belgai_desktop.gui.filter_chips import FilterChips
 from belgai_desktop.gui.navigator import LEVEL_ORDER
 from belgai_desktop.gui.results import ResultsView
 
@@ -108,6 +109,18 @@ class SearchBar(QWidget):
     def level_filter(self) -> str | None:
         return self.level.currentData() or None
 
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(filter, shown value) for each filter that is on, for the chips."""
+        out = []
+        for name, combo in (("kind", self.kind), ("level", self.level)):
+            if combo.currentData():
+                out.append((name, combo.currentText().strip()))
+        return out
+
+    def clear_filter(self, name: str) -> None:
+        combo = self.kind if name == "kind" else self.level
+        combo.setCurrentIndex(max(combo.findData(""), 0))
+
     def set_filters(self, kind: str | None, level: str | None) -> None:
         for combo, value in ((self.kind, kind), (self.level, level)):
             index = combo.findData(value or "")
@@ -152,6 +165,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.results = results
         self.filters = filters
+        self.chips = FilterChips(self)
         self.count = QLabel(self)
         self.count.setWordWrap(True)
         self.count.setIndent(6)
@@ -172,6 +186,7 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(filters)
+        layout.addWidget(self.chips)
         layout.addWidget(self.count)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.stack, 1)
@@ -218,7 +233,10 @@ class ResultsPanel(QWidget):
     def _fill_empty(self) -> None:
         import html
 
-        if self._query:
+        if self._result is not None and not self._query:
+            head = _("No record matches these filters.")
+            tips = [_("Remove a filter above, or choose another kind or level.")]
+        elif self._query:
             head = _("No results for “{query}”.").format(query=self._query)
             tips = [_("Check the spelling, or try fewer or other words."),
                     _("Names work in English, Dutch, French and German, and so do acronyms such as BOSA.")]
