@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +42,7 @@ from belgai_desktop.gui.results import ResultsView
 from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
 from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList
 from belgai_desktop.gui.window_menus import WindowMenus, shortcut_text
+from belgai_desktop.gui.window_reading import WindowReading
 from belgai_desktop.gui.window_user import WindowUserData
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ APP_TITLE = "BelgAI Desktop"
 _OPEN_WINDOWS: list[MainWindow] = []
 
 
-class MainWindow(WindowMenus, WindowUserData):
+class MainWindow(WindowMenus, WindowUserData, WindowReading):
     def __init__(self, library: Library, settings: keys.Settings, lang: str) -> None:
         super().__init__()
         self.library = library
@@ -102,7 +103,7 @@ class MainWindow(WindowMenus, WindowUserData):
         self.note_editor.record_requested.connect(self.open_record)
         self.note_editor.saved.connect(lambda _id: self._refresh_user_lists())
         self.record_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.record_splitter.addWidget(self.page)
+        self.record_splitter.addWidget(self._build_page_area())
         self.record_splitter.addWidget(self.note_editor)
         self.record_splitter.setStretchFactor(0, 4)
         self.record_splitter.setStretchFactor(1, 1)
@@ -172,6 +173,7 @@ class MainWindow(WindowMenus, WindowUserData):
         self.bookmarks_list.empty_text = _("No bookmarks yet: press Ctrl+D on a record.")
         self.notes_list.empty_text = _("No notes yet: write one under a record.")
         self.note_editor.retranslate()
+        self.find_bar.retranslate()
         self._refresh_user_lists()
         self._fill_bookmarks_menu()
         self._fill_saved_searches_menu()
@@ -369,8 +371,6 @@ class MainWindow(WindowMenus, WindowUserData):
     def _zoom(self, step: int | None) -> None:
         self.set_zoom(0 if step is None else self.page.zoom + step)
 
-    def set_zoom(self, steps: int) -> None:
-        self.page.set_zoom(steps)
 
     def _show_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 15000 if level == "error" else 8000)
@@ -381,6 +381,10 @@ class MainWindow(WindowMenus, WindowUserData):
 
     def save_state(self) -> None:
         window_state.save(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window_state.fit_to_screen(self)  # now that the frame is known
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.note_editor.flush()  # what was typed a moment ago is kept

@@ -42,7 +42,18 @@ class WindowMenus(QMainWindow):
         self.print_action = self._action(self.print_record, [K("Ctrl+Shift+P")])
         self.save_pdf_action = self._action(self.save_pdf, [K("Ctrl+Shift+S")])
         self.quit_action = self._action(self.close, [K(K.StandardKey.Quit), K("Ctrl+Q")])
-        self.find_action = self._action(self.focus_search, [K("Ctrl+K"), K(K.StandardKey.Find)])
+        self.find_action = self._action(self.focus_search, [K("Ctrl+K"), K("Ctrl+L")])
+        self.find_in_page_action = self._action(self.find_in_page, [K(K.StandardKey.Find), K("Ctrl+F")])
+        self.find_next_action = self._action(lambda: self.find_next(True), [K(K.StandardKey.FindNext), K("F3")])
+        self.find_previous_action = self._action(lambda: self.find_next(False),
+                                                 [K(K.StandardKey.FindPrevious), K("Shift+F3")])
+        self.next_link_action = self._action(lambda: self.next_link(True), [K("Alt+Down")])
+        self.previous_link_action = self._action(lambda: self.next_link(False), [K("Alt+Up")])
+        for action in (self.next_link_action, self.previous_link_action):
+            # Only on the page: elsewhere Alt+Down opens a drop-down list.
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.page.addAction(action)
         self.copy_action = self._action(self.page.copy, [K(K.StandardKey.Copy)])
         self.back_action = self._action(self.go_back, [K("Alt+Left"), K(K.StandardKey.Back)])
         self.forward_action = self._action(self.go_forward, [K("Alt+Right"), K(K.StandardKey.Forward)])
@@ -89,8 +100,9 @@ class WindowMenus(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
-        self.edit_menu.addAction(self.find_action)
-        self.edit_menu.addAction(self.copy_action)
+        for a in (self.find_in_page_action, self.find_next_action, self.find_previous_action,
+                  self.find_action, self.copy_action):
+            self.edit_menu.addAction(a)
         self.edit_menu.addSeparator()
         for a in (self.clear_history_action, self.clear_bookmarks_action, self.clear_notes_action):
             self.edit_menu.addAction(a)
@@ -109,7 +121,8 @@ class WindowMenus(QMainWindow):
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self.view_menu = bar.addMenu("")
         for a in (self.results_tab_action, self.level_tab_action, self.org_tab_action,
-                  self.bookmarks_tab_action, self.notes_tab_action, self.page_focus_action):
+                  self.bookmarks_tab_action, self.notes_tab_action, self.page_focus_action,
+                  self.next_link_action, self.previous_link_action):
             self.view_menu.addAction(a)
         self.view_menu.addSeparator()
         for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -142,7 +155,7 @@ class WindowMenus(QMainWindow):
     def _retranslate_menus(self) -> None:
         """Set every visible string in the current language."""
         self.language_actions[self.lang].setChecked(True)
-        titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("&Language"), _("&Help"))
+        titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("La&nguage"), _("&Help"))
         for menu, title in zip(self.menus, titles, strict=True):
             menu.setTitle(title)
         texts = {
@@ -152,7 +165,14 @@ class WindowMenus(QMainWindow):
             self.save_pdf_action: (_("&Save as PDF…"),
                                    _("Save the one-page summary of this record as a PDF")),
             self.quit_action: (_("&Quit"), _("Close BelgAI Desktop")),
-            self.find_action: (_("&Find"), _("Go to the search field")),
+            self.find_action: (_("&Search the reference"), _("Go to the search field")),
+            self.find_in_page_action: (_("&Find in page…"), _("Find words on the record page")),
+            self.find_next_action: (_("Find ne&xt"), _("Go to the next match on the page")),
+            self.find_previous_action: (_("Find pre&vious"), _("Go to the previous match on the page")),
+            self.next_link_action: (_("Ne&xt link on the page"),
+                                    _("Select the next link or note on the page; Enter follows it")),
+            self.previous_link_action: (_("Pre&vious link on the page"),
+                                        _("Select the previous link or note on the page; Enter follows it")),
             self.copy_action: (_("&Copy"), _("Copy the selected text of the page")),
             self.back_action: (_("&Back"), _("Go back to the previous record")),
             self.forward_action: (_("&Forward"), _("Go forward to the next record")),
@@ -160,9 +180,10 @@ class WindowMenus(QMainWindow):
             self.level_tab_action: (_("Browse by &level"), _("Browse records by government level and kind")),
             self.org_tab_action: (_("&Government view"), _("Belgium as organised: levels, bodies and their plans")),
             self.page_focus_action: (_("Read the &page"), _("Move the keyboard focus to the record page")),
-            self.zoom_in_action: (_("Zoom &in"), _("Larger text on the record page")),
-            self.zoom_out_action: (_("Zoom &out"), _("Smaller text on the record page")),
-            self.zoom_reset_action: (_("&Normal size"), _("Normal text size on the record page")),
+            self.zoom_in_action: (_("Zoom &in"), _("Larger text on the page, in the results and in the trees")),
+            self.zoom_out_action: (_("Zoom &out"), _("Smaller text on the page, in the results and in the trees")),
+            self.zoom_reset_action: (_("&Normal size"),
+                                     _("Normal text size on the page, in the results and in the trees")),
             self.about_action: (_("&About BelgAI Desktop"), _("Version, data date and sources")),
             self.about_qt_action: (_("About &Qt"), _("The Qt toolkit this app is built with")),
             self.install_data_action: (_("&Install data update…"),

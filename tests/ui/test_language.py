@@ -21,11 +21,11 @@ PLACEHOLDER = "Search bodies, plans, people, laws… ({shortcut})"
 # A few of our strings in each language, so the test does not depend on how far the real
 # catalogs are; it checks that the window takes every string from gettext on a switch.
 WORDS = {
-    "nl": {"&File": "&Bestand", "&Language": "&Taal", "&Help": "&Help", "Related": "Verwant",
+    "nl": {"&File": "&Bestand", "La&nguage": "&Taal", "&Help": "&Help", "Related": "Verwant",
            PLACEHOLDER: "Zoek diensten, plannen, personen, wetten… ({shortcut})"},
-    "fr": {"&File": "&Fichier", "&Language": "&Langue", "&Help": "&Aide", "Related": "Voir aussi",
+    "fr": {"&File": "&Fichier", "La&nguage": "&Langue", "&Help": "&Aide", "Related": "Voir aussi",
            PLACEHOLDER: "Chercher organismes, plans, personnes, lois… ({shortcut})"},
-    "de": {"&File": "&Datei", "&Language": "&Sprache", "&Help": "&Hilfe", "Related": "Verwandt",
+    "de": {"&File": "&Datei", "La&nguage": "&Sprache", "&Help": "&Hilfe", "Related": "Verwandt",
            PLACEHOLDER: "Behörden, Pläne, Personen, Gesetze suchen… ({shortcut})"},
 }
 QT_CLOSE = {"en": "Close", "nl": "Sluiten", "fr": "Fermer", "de": "Schließen"}
@@ -73,7 +73,7 @@ def test_switching_language_retranslates_at_once(qtbot, make_window, catalogs, l
     words = WORDS[lang]
     titles = menu_titles(window)
     assert titles[0] == words["&File"]
-    assert words["&Language"] in titles and words["&Help"] in titles
+    assert words["La&nguage"] in titles and words["&Help"] in titles
     ctrl = {"de": "Strg"}.get(lang, "Ctrl")  # Qt names the keys in the language too
     assert window.search_bar.field.placeholderText() == words[PLACEHOLDER].format(shortcut=f"{ctrl}+K")
     assert about_button_text(qtbot, window) == QT_CLOSE[lang]
