@@ -62,14 +62,24 @@ def print_dialog(parent: QWidget, library: Library, record_id: str, lang: str) -
     dialog.deleteLater()
 
 
-def default_pdf_path(record_id: str, lang: str) -> Path:
+def documents_folder() -> Path:
+    """The user's Documents folder, or their home folder when there is none."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home()) / f"{record_id}-{lang}.pdf"
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
-def save_pdf(parent: QWidget, library: Library, record_id: str, lang: str) -> Path | None:
+def default_pdf_path(record_id: str, lang: str, folder: Path | None = None) -> Path:
+    """Where the Save-as-PDF dialog opens: the last folder used if it still exists, else Documents."""
+    start = folder if folder is not None and folder.is_dir() else documents_folder()
+    return start / f"{record_id}-{lang}.pdf"
+
+
+def save_pdf(parent: QWidget, library: Library, record_id: str, lang: str,
+             folder: Path | None = None) -> Path | None:
+    """Ask where to save (Qt's dialog, in the interface language: see ``language.QtGaps``)."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save as PDF"), str(default_pdf_path(record_id, lang)), _("PDF files (*.pdf)"))
+        parent, _("Save as PDF"), str(default_pdf_path(record_id, lang, folder)), _("PDF files (*.pdf)"),
+        options=QFileDialog.Option.DontUseNativeDialog)
     if not name:
         return None
     path = Path(name)

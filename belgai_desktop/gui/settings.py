@@ -29,8 +29,11 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 SPLITTER = "window/splitter"
 PAGE_ZOOM = "window/page_zoom"
+# Search filters are no longer saved (window_state says why); the keys stay valid so that an
+# older settings file still reads without a warning.
 KIND_FILTER = "filters/kind"
 LEVEL_FILTER = "filters/level"
+PDF_FOLDER = "dialogs/pdf_folder"  # the folder of the last PDF saved: the next save opens there
 DATA_MAX_AGE_MONTHS = "data/max_age_months"  # the data-age notice shows past this age
 AGE_NOTICE_DISMISSED = "data/age_notice_dismissed"  # the as-of date whose notice was dismissed
 DEFAULT_DATA_MAX_AGE_MONTHS = 12
@@ -71,6 +74,7 @@ VALID: dict[str, Callable[[Any], bool]] = {
     PAGE_ZOOM: lambda value: _int_in(value, -MAX_ZOOM_STEPS, MAX_ZOOM_STEPS),
     KIND_FILTER: _one_of(set(vocab.KINDS) | set(vocab.KIND_GROUPS)),
     LEVEL_FILTER: _one_of(set(vocab.LEVELS)),
+    PDF_FOLDER: lambda value: isinstance(value, str),
     DATA_MAX_AGE_MONTHS: lambda value: _int_in(value, 1, 1200),
     AGE_NOTICE_DISMISSED: lambda value: isinstance(value, str),
 }

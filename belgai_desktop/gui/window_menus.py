@@ -7,6 +7,7 @@ widgets and calls its slots.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.language import AUTONYMS
 
 
@@ -233,8 +235,12 @@ class WindowMenus(QMainWindow):
         if self.current_record:
             from belgai_desktop.gui import print_actions
 
-            path = print_actions.save_pdf(self, self.library, self.current_record, self.lang)
+            last = keys.text(self.settings, keys.PDF_FOLDER)
+            path = print_actions.save_pdf(self, self.library, self.current_record, self.lang,
+                                          Path(last) if last else None)
             if path is not None:
+                self.settings.setValue(keys.PDF_FOLDER, str(path.parent))  # the next save opens here
+                self.settings.sync()
                 self.statusBar().showMessage(_("Saved {path}").format(path=path), 10000)
 
     # -- other -----------------------------------------------------------------------
