@@ -33,6 +33,7 @@ from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.landscape.government import Section
+    from belgai_desktop.core.landscape.overview import Overview
     from belgai_desktop.core.search.searcher import Searcher
     from belgai_desktop.core.userdata.store import UserData
 
@@ -295,6 +296,18 @@ class Library:
         triples = [(r["subject_id"], r["relation"], r["object_id"]) for r in self._rows(
             "SELECT subject_id, relation, object_id FROM relations ORDER BY fact_id")]
         return government.build(self.list(lang=lang), triples)
+
+    def overview(self, lang: str = "en") -> Overview:
+        """The start page's facts: records per level, latest dates, disputed questions."""
+        from belgai_desktop.core.landscape import overview
+
+        dates = [(r["record_id"], r["aspect"], r["date"]) for r in self._rows(
+            "SELECT record_id, aspect, date FROM dates ORDER BY fact_id")]
+        disputed = [(r["dispute"], r["record_id"], r["aspect"]) for r in self._rows(
+            "SELECT f.dispute, f.record_id, COALESCE(b.aspect, d.aspect, s.aspect) AS aspect FROM facts f "
+            "LEFT JOIN budgets b ON b.fact_id = f.id LEFT JOIN dates d ON d.fact_id = f.id "
+            "LEFT JOIN statements s ON s.fact_id = f.id WHERE f.disputed = 1 ORDER BY f.dispute, f.id")]
+        return overview.build(self.list(lang=lang), dates, disputed, self.as_of)
 
     # -- one record ------------------------------------------------------------------
 

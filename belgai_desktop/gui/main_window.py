@@ -327,7 +327,8 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         self.bookmark_action.setChecked(bookmarked)
         self.label_bookmark_action.setEnabled(bookmarked)
         if self.current_record is None:
-            self.page.set_page(start_page.start_html(self.library, shortcut_text(self.find_action.shortcut())))
+            shortcut = shortcut_text(self.find_action.shortcut())
+            self.page.set_page(start_page.start_html(self.library, self.lang, shortcut))
             self.setWindowTitle(APP_TITLE)
             return
         from belgai_desktop.gui.record_html import gone_html, record_html  # loads babel: not before the window shows

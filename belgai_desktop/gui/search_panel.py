@@ -8,7 +8,9 @@ opens the current one, Escape clears the field.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -31,6 +33,15 @@ from belgai_desktop.core.text.i18n import ngettext
 from belgai_desktop.gui.filter_chips import FilterChips
 from belgai_desktop.gui.navigator import LEVEL_ORDER
 from belgai_desktop.gui.results import ResultsView
+
+# Quoted examples in a tip, in each language's quotation marks: “BOSA”, « BOSA », „BOSA“.
+_QUOTED = re.compile(r"(“|« |„|«)([^”»“]+?)( »|”|“|»)")
+
+
+def _example_links(escaped: str) -> str:
+    """Each quoted example of an (escaped) tip made a link that runs that search."""
+    return _QUOTED.sub(
+        lambda m: f'{m.group(1)}<a href="search:{quote(m.group(2))}">{m.group(2)}</a>{m.group(3)}', escaped)
 
 
 class SearchField(QLineEdit):
@@ -180,6 +191,9 @@ class ResultsPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self.empty.setMargin(8)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.empty.linkActivated.connect(
+            lambda href: self.suggestion_clicked.emit(unquote(href.removeprefix("search:"))))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(results)
@@ -233,6 +247,7 @@ class ResultsPanel(QWidget):
     def _fill_empty(self) -> None:
         import html
 
+        examples = 0  # the first tips hold example searches, made links
         if self._result is not None and not self._query:
             head = _("No record matches these filters.")
             tips = [_("Remove a filter above, or choose another kind or level.")]
@@ -249,7 +264,9 @@ class ResultsPanel(QWidget):
                     _("A topic: “ethics”, “budget”, “data protection”, “AI Act”."),
                     _("A person: “Vanessa Matz”."),
                     _("Or browse without searching in the “By level” and “Government” tabs.")]
-        items = "".join(f"<li>{html.escape(t)}</li>" for t in tips)
+            examples = 3
+        items = "".join(f"<li>{_example_links(t) if i < examples else t}</li>"
+                        for i, t in enumerate(html.escape(t, quote=False) for t in tips))
         self.empty.setText(f"<p><b>{html.escape(head)}</b></p><ul>{items}</ul>")
 
     def retranslate(self) -> None:
