@@ -2,8 +2,9 @@
 :meth:`Library.government` — levels, kinds of body, bodies with their parts, and the
 plans and programmes under each body.
 
-Headings are not records: activating one opens or closes it; activating a record emits
-``record_activated(id)``, as in the other browsing trees.
+Plans and programmes are in italics, bodies upright. Headings are not records:
+activating one opens or closes it; activating a record emits ``record_activated(id)``,
+as in the other browsing trees.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from belgai_desktop.core.landscape.government import BODY_KINDS
 from belgai_desktop.core.text import labels
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import pgettext
@@ -78,6 +80,10 @@ class GovernmentTree(RecordTree):
         s = node.record
         detail = f"{labels.kind_label(s.kind)} · {labels.level_label(s.level)}"
         item = self.record_item(s, parent, detail)
+        if s.kind not in BODY_KINDS:  # plans and programmes in italics, bodies upright
+            font = QFont(item.font(0))
+            font.setItalic(True)
+            item.setFont(0, font)
         for child in node.children:
             self._add_node(child, item)
 

@@ -43,8 +43,9 @@ def start_html(library: Library, lang: str, shortcut: str) -> str:
     as_of = locale_date(overview.as_of) or "?"
     intro = _("An offline reference to AI governance in Belgium: bodies, strategies, laws, "
               "people and their sources.")
-    head = (f"<h1 style='margin-bottom:0'>{e(APP_TITLE)}</h1><p>{e(intro)}<br>"
-            f"<b>{e(_('Data as of {date}.').format(date=as_of))}</b></p>")
+    data_date = _("Data as of {date}.").format(date=as_of)
+    head = (f"<h1 style='margin-bottom:0'>{e(APP_TITLE)}</h1>"
+            f"<p style='margin-bottom:10px'>{e(intro)}<br><b>{e(data_date)}</b></p>")
 
     levels = "".join(
         f'<li><a href="level:{e(c.level)}">{e(labels.level_label(c.level))}</a> — '
@@ -65,12 +66,12 @@ def start_html(library: Library, lang: str, shortcut: str) -> str:
         left += _section(_("Your bookmarks"), "<p>" + e(_("No bookmarks yet: press Ctrl+D on a record.")) + "</p>")
 
     latest = "".join(
-        f"<li>{e(locale_date(d.date))} — {e(labels.aspect_label(d.aspect))}: {_record_link(d.record)}</li>"
-        for d in overview.latest)
+        "<li>" + e(_("{date} — {what}:").format(date=locale_date(d.date), what=labels.aspect_label(d.aspect)))
+        + f" {_record_link(d.record)}</li>" for d in overview.latest)
     right = _section(_("Latest dates in the data"), f"<ul>{latest}</ul>")
     questions = "".join(
-        f"<li>{e(labels.aspect_label(q.aspect))}: " + ", ".join(_record_link(r) for r in q.records) + "</li>"
-        for q in overview.questions)
+        "<li>" + e(_("{what}:").format(what=labels.aspect_label(q.aspect))) + " "
+        + ", ".join(_record_link(r) for r in q.records) + "</li>" for q in overview.questions)
     right += _section(_("Where the sources disagree"),
                       "<p><small>" + e(_("Each page shows every value with its source and date.")) + "</small></p>"
                       + f"<ul>{questions}</ul>")

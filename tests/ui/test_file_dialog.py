@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 LABELS = {
     "nl": {"&Zoeken in:", "Bestands&naam:", "Bestands&type:"},
-    "fr": {"Re&garder dans :", "&Nom de fichier :", "&Type de fichier :"},
+    "fr": {"Re&garder dans\xa0:", "&Nom de fichier\xa0:", "&Type de fichier\xa0:"},
     "de": {"&Suchen in:", "Datei&name:", "Dateien des &Typs:"},
 }
 
