@@ -125,3 +125,24 @@ def test_an_oversized_saved_window_opens_inside_the_screen(qtbot, make_window) -
     frame = second.frameGeometry()
     assert frame.width() <= available.width() and frame.height() <= available.height()
     assert available.contains(frame.topLeft())
+
+
+@pytest.mark.parametrize("name", ["page", "results", "level_tree", "org_tree"])
+def test_the_focused_pane_has_a_visible_frame(qtbot, window, name: str) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QPalette
+
+    widget = getattr(window, name)
+    window._show_tab({"level_tree": 1, "org_tree": 2}.get(name, 0))
+    window.results_panel.stack.setCurrentWidget(window.results)  # as when there are results
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_colour():  # noqa: ANN202
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        return image.pixelColor(0, image.height() // 2)
+
+    window.search_bar.field.setFocus()
+    assert edge_colour() != highlight
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    assert edge_colour() == highlight
