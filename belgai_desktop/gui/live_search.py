@@ -62,11 +62,18 @@ class _SearchTask(QRunnable):
                 result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
                 if r.kind or r.level:
                     everything = searcher.search(r.query, lang=r.lang, limit=1)
-                    self._owner.relay.hidden.emit(self._generation, max(everything.total - result.total, 0))
+                    self._tell("hidden", max(everything.total - result.total, 0))
         except Exception as exc:  # shown to the user in the status bar, never a crash
-            self._owner.relay.failed.emit(self._generation, str(exc))
+            if self._generation == self._owner.generation:  # else stale: the window moved on or closed
+                self._tell("failed", str(exc))
             return
-        self._owner.relay.finished.emit(self._generation, result)
+        self._tell("finished", result)
+
+    def _tell(self, signal: str, value: Any) -> None:
+        try:
+            getattr(self._owner.relay, signal).emit(self._generation, value)
+        except RuntimeError:  # the window closed while this search ran: nobody to tell
+            pass
 
 
 def _listing(library: Library, r: SearchRequest) -> Any:
