@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from belgai_desktop.core.landscape.layout import Layout, Metrics
+from belgai_desktop.core.landscape.graph import MapGraph
+from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text import present
 from belgai_desktop.core.text.i18n import gettext as _
@@ -42,13 +43,13 @@ def map_title(levels: Sequence[str] | None) -> str:
 
 
 def map_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[str] | None = None,
-             layout: Layout | None = None) -> Page:
+             graph: MapGraph | None = None) -> Page:
     """The governance map on one landscape page (call with the language ``lang`` set)."""
     from belgai_desktop.printing.landscape_page import footer_lines
 
     land = library.landscape
-    graph = land.graph(lang, levels=levels)
-    layout = layout or land.layout(graph, map_metrics(paper))
+    graph = graph or land.graph(lang, levels=levels)
+    layout = land.layout(graph, map_metrics(paper))
     marks = [present.translation_legend()]
 
     def body(p: QPainter) -> None:

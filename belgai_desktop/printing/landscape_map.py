@@ -77,8 +77,8 @@ def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed:
     if line.length() > 0:
         angle = math.atan2(line.dy(), line.dx())
         tip = line.p2()
-        head = QPolygonF([tip, QPointF(tip.x() - ARROW * math.cos(angle - 0.4), tip.y() - ARROW * math.sin(angle - 0.4)),
-                          QPointF(tip.x() - ARROW * math.cos(angle + 0.4), tip.y() - ARROW * math.sin(angle + 0.4))])
+        head = QPolygonF([tip] + [QPointF(tip.x() - ARROW * math.cos(angle + d), tip.y() - ARROW * math.sin(angle + d))
+                                  for d in (-0.4, 0.4)])
         p.setBrush(QBrush(colour))
         p.drawPolygon(head)
     if edge.relation != "part_of" and not dimmed:

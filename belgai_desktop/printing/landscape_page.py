@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.library import Library
@@ -184,3 +184,14 @@ def write_file(path: Path, data: bytes) -> None:
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
+
+
+def print_page(page: Page, printer: QPagedPaintDevice, paper: str) -> None:
+    """Paint ``page`` on a printer (or the print preview), landscape on ``paper``."""
+    printer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Landscape,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    p = QPainter(printer)
+    dpi = printer.logicalDpiX() or 72
+    p.scale(dpi / 72, dpi / 72)
+    paint_page(p, page, page_size_pt(paper))
+    p.end()

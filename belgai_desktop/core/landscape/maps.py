@@ -4,13 +4,15 @@ one library, in one language. Reads through the façade's public methods only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.landscape.graph import BANDS, MapGraph, MapNode, RecordRow, build_graph, neighbourhood
 from belgai_desktop.core.landscape.layout import Layout, Metrics, cached_layout, compute_layout
+from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.present import descriptive_mark
 
@@ -24,6 +26,19 @@ def node_label(node: MapNode) -> str:
     if node.descriptive:
         return f"{node.title} {descriptive_mark()}"
     return node.title + ("*" if node.translated else "")
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Translate with ``lang`` for a while, then go back to the interface language."""
+    previous = i18n.current_language()
+    if previous != lang:
+        i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        if i18n.current_language() != previous:
+            i18n.set_language(previous)
 
 
 def check_level(level: str) -> str:
@@ -70,7 +85,9 @@ class Landscape:
 
     @staticmethod
     def labels(graph: MapGraph) -> dict[str, str]:
-        return {n.id: node_label(n) for n in graph.nodes}
+        """The texts of the boxes, marked in the map's language (whatever the interface's)."""
+        with in_language(graph.lang):
+            return {n.id: node_label(n) for n in graph.nodes}
 
     def layout(self, graph: MapGraph, metrics: Metrics | None = None, cache: bool = True) -> Layout:
         """The layout of ``graph``, from the user's cache when this data and these labels were
