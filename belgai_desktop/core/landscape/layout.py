@@ -20,7 +20,7 @@ from pathlib import Path
 
 from belgai_desktop.core.landscape.graph import MapGraph, MapNode
 
-LAYOUT_VERSION = 1  # bump when the algorithm changes: old cache files are then ignored
+LAYOUT_VERSION = 2  # bump when the algorithm changes: old cache files are then ignored
 CACHE_FOLDER = "landscape"
 CACHE_KEEP = 40  # layouts kept in the cache folder (every language × filter makes one)
 # The relations that set the layers inside a band: the organisational tree and who oversees
@@ -43,8 +43,8 @@ class Metrics:
     line_height: float = 8.6
     padding: float = 3.0
     gap_x: float = 10.0
-    gap_y: float = 14.0
-    band_gap: float = 8.0
+    gap_y: float = 12.0
+    band_gap: float = 6.0
 
 
 @dataclass

@@ -1,0 +1,78 @@
+"""The governance map in the app (issue 13): a view of its own with a shortcut, clicking a
+record or pressing Enter on it opens the record, the arrow keys move between records, the
+filters narrow the map, and each record page has its neighbourhood beside it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from tests.ui.conftest import OFFSCREEN_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def open_map(qtbot, window):  # noqa: ANN001, ANN201
+    action = window.landscape.actions["map"]
+    assert QKeySequence("Ctrl+M") in action.shortcuts()
+    action.trigger()
+    lw = window.landscape.landscape_window
+    qtbot.waitExposed(lw)
+    return lw
+
+
+def test_the_map_draws_every_record_of_the_default_kinds_once(qtbot, window):
+    lw = open_map(qtbot, window)
+    view = lw.map_panel.view
+    graph = window.library.landscape.graph(window.lang)
+    assert sorted(view.items_) == sorted(n.id for n in graph.nodes)
+    assert len(view.items_) == len(graph.nodes) > 0
+
+
+def test_clicking_a_record_opens_it_in_the_main_window(qtbot, window):
+    lw = open_map(qtbot, window)
+    view = lw.map_panel.view
+    record_id = next(iter(view.items_))
+    item = view.items_[record_id]
+    view.centerOn(item)
+    point = view.mapFromScene(item.rect.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.current_record == record_id
+    assert view.current == record_id
+    assert record_id in view.highlight
+
+
+def test_keyboard_moves_between_records_and_enter_opens(qtbot, window):
+    lw = open_map(qtbot, window)
+    view = lw.map_panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    first = view.current
+    assert first is not None
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.current not in (None, first)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.current_record == view.current
+
+
+def test_the_level_filter_keeps_one_band(qtbot, window):
+    lw = open_map(qtbot, window)
+    panel = lw.map_panel
+    levels = {n.level for n in panel.graph.nodes}
+    level = sorted(levels)[0]
+    panel.level.setCurrentIndex(panel.level.findData(level))
+    assert panel.graph.nodes and {n.level for n in panel.graph.nodes} == {level}
+    assert set(panel.view.items_) == {n.id for n in panel.graph.nodes}
+
+
+def test_the_neighbourhood_follows_the_record_and_opens_a_neighbour(qtbot, window):
+    rows = window.library.relation_rows()
+    _fact, subject, _rel, obj = rows[0]
+    window.open_record(subject)
+    dock = window.landscape.neighbourhood
+    qtbot.waitUntil(lambda: subject in dock.view.items_)
+    assert obj in dock.view.items_
+    dock.view.activate(obj)
+    assert window.current_record == obj
+    qtbot.waitUntil(lambda: dock.shown[0] == obj)
