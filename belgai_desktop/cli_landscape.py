@@ -42,7 +42,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         p.add_argument("--level", action="append", default=None, metavar="LEVEL",
                        help=_("only this level (eu, federal, flemish, walloon, brussels, community, "
                               "non-governmental, international); may be repeated"))
-        p.add_argument("--paper", choices=PAPERS, default="a3" if view == "map" else "a4",
+        p.add_argument("--paper", choices=PAPERS, default="a3",
                        help=_("paper size, landscape (default: %(default)s)"))
         p.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
         add_lang_option(p, _("language of the page (default: the system language)"))

@@ -5,6 +5,7 @@ prints: each built from the façade in the chosen language, then rendered by
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -64,7 +65,64 @@ def map_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[st
     return page
 
 
-BUILDERS = {"map": map_page}
+COMPARE_PT = 7.0  # the smallest label the issue allows; the table is dense
+
+
+def compare_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[str] | None = None) -> Page:
+    """The regions side by side on one landscape page (``levels`` is not used: always the four)."""
+    from belgai_desktop.core.landscape.compare import build_comparison
+    from belgai_desktop.printing.landscape_page import footer_lines
+    from belgai_desktop.printing.landscape_tables import comparison_html, html_document
+
+    del levels
+    comparison = build_comparison(library, lang)
+    width = page_size_pt(paper).width() - 2 * MARGIN_MM * 72 / 25.4
+    html = comparison_html(comparison, library.sources(), COMPARE_PT, links=False, with_sources=False)
+    doc = html_document(html, math.floor(width))
+    size = doc.size()
+
+    def body(p: QPainter) -> None:
+        doc.drawContents(p)
+
+    page = Page(title=_("AI governance in Belgium: the regions side by side"), lang=lang,
+                body_size=(size.width(), size.height()), paint_body=body, legend_height=0,
+                footer=footer_lines(library, lang, numbered=True))
+    page.comparison = comparison  # type: ignore[attr-defined]
+    return page
+
+
+def timeline_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[str] | None = None) -> Page:
+    """Every dated fact on a time axis, one lane per level (``levels``: only those lanes)."""
+    from belgai_desktop.core.landscape.timeline import TimelineMetrics, build_timeline, layout_timeline
+    from belgai_desktop.printing.landscape_page import footer_lines
+    from belgai_desktop.printing.landscape_tables import source_numbers
+    from belgai_desktop.printing.landscape_timeline import legend_text, paint_timeline
+
+    items = [i for i in build_timeline(library, lang) if not levels or i.level in levels]
+    width = page_size_pt(paper).width() - 2 * MARGIN_MM * 72 / 25.4
+    layout = layout_timeline(items, lang, TimelineMetrics(width=width), source_numbers(library.sources()))
+    extra = legend_text() + [present.translation_legend()]
+
+    def body(p: QPainter) -> None:
+        paint_timeline(p, items, layout)
+
+    def legend(p: QPainter, rect: QRectF) -> float:
+        from belgai_desktop.printing.landscape_map import TEXT, font
+
+        p.setPen(TEXT)
+        p.setFont(font(MIN_LABEL_PT, painter=p))
+        p.drawText(rect, 0, "    ".join(extra))
+        return rect.height()
+
+    page = Page(title=_("AI governance in Belgium: the timeline"), lang=lang, body_size=(layout.width, layout.height),
+                paint_body=body, paint_legend=legend, legend_height=12,
+                footer=footer_lines(library, lang, numbered=True))
+    page.items = items  # type: ignore[attr-defined]
+    page.layout = layout  # type: ignore[attr-defined]
+    return page
+
+
+BUILDERS = {"map": map_page, "compare": compare_page, "timeline": timeline_page}
 
 
 def write_view(view: str, library: Library, lang: str, path: Path, paper: str = "a3",

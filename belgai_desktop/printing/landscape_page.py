@@ -69,15 +69,17 @@ def page_size_pt(paper: str) -> QSizeF:
     return QSizeF(size.height(), size.width())  # landscape
 
 
-def footer_lines(library: Library, lang: str, today: dt.date | None = None) -> list[str]:
-    """The data version, the print date, then the source documents."""
+def footer_lines(library: Library, lang: str, today: dt.date | None = None, numbered: bool = False) -> list[str]:
+    """The data version, the print date, then the source documents (numbered [1]–[4] when the
+    page cites them by number)."""
     meta = library.meta
     today = today or dt.date.today()
     about = [_("dataset {version}").format(version=dataset_version(meta))]
     if meta.get("as_of"):
         about.append(_("data as of {date}").format(date=format_date(meta["as_of"], lang)))
     about.append(_("printed on {date}").format(date=format_date(today, lang)))
-    sources = "; ".join(f"{s.title} ({s.date})" for s in library.sources())
+    sources = "; ".join(f"[{n}] {s.title} ({s.date})" if numbered else f"{s.title} ({s.date})"
+                        for n, s in enumerate(library.sources(), 1))
     return [" \u00b7 ".join(about), _("Sources: {sources}").format(sources=sources)]
 
 

@@ -131,3 +131,46 @@ def test_bad_input_is_one_line_and_exit_2(view, tmp_path, capsys):
 def test_every_level_of_the_vocabulary_is_a_band():
     assert set(BANDS) == set(vocab.LEVELS)
 
+
+
+def test_the_timeline_carries_every_dated_fact_with_its_sources(library):
+    from belgai_desktop.core.landscape.timeline import build_timeline, layout_timeline
+
+    items = build_timeline(library, "en")
+    got = sorted((i.record_id, v.date, tuple(c.source_id for c in v.citations)) for i in items for v in i.values)
+    expected = sorted((s.id, d.date, tuple(c.source_id for c in d.citations))
+                      for s in library.list() for d in library.get(s.id).dates)
+    assert got == expected and len(got) > 30
+    disputed = [i for i in items if i.disputed]
+    assert any(i.record_id == "flemish-ai-policy-plan" for i in disputed)
+    for i in disputed:
+        assert i.start < i.end and all(v.citations for v in i.values)
+    layout = layout_timeline(items, "en")
+    lanes = {level: (top, bottom) for level, top, bottom in layout.lanes}
+    for item, (x, y, w, h) in zip(items, layout.boxes, strict=True):
+        top, bottom = lanes[item.level]
+        assert top <= y and y + h <= bottom
+        assert x <= layout.x(item.start) + 0.01 <= x + w + 0.02  # the date is inside its box
+    for k, a in enumerate(layout.boxes):
+        for b in layout.boxes[k + 1:]:
+            assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+def test_the_comparison_carries_every_budget_and_supervisor_with_its_sources(library):
+    from belgai_desktop.core.landscape.compare import REGIONS, build_comparison
+
+    comparison = build_comparison(library, "en")
+    assert comparison.regions == REGIONS
+    for region in REGIONS:
+        budgets = comparison.cell("budget", region)
+        expected = [(s.id, [c.source_id for c in b.citations]) for s in library.list(level=region)
+                    for b in library.get(s.id).budgets]
+        assert sorted((e.record_id, [c.source_id for c in e.citations]) for e in budgets) == sorted(expected)
+        assert all(e.citations for row in ("strategy", "budget", "lead", "supervisory", "advisory", "programmes")
+                   for e in comparison.cell(row, region))
+    flemish = comparison.cell("budget", "flemish")
+    plan = [e for e in flemish if e.record_id == "flemish-ai-policy-plan"]
+    assert len(plan) > 1 and len({e.dispute for e in plan}) == 1 and plan[0].dispute
+    supervisors = {e.record_id for e in comparison.cell("supervisory", "flemish")}
+    assert {"vlaio", "ewi"} <= supervisors
+    assert {"bipt", "data-protection-authority"} <= {e.record_id for e in comparison.cell("supervisory", "federal")}

@@ -90,3 +90,30 @@ def test_cli_writes_the_map_and_force_overwrites(library, tmp_path, capsys):
     assert out.read_bytes() == first
     assert main(["map", "--lang", "en", "-o", str(out), "--force"]) == 0
     assert re.search(r"European Commission", text_of(out))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_timeline_page_lists_every_date_with_its_sources(lang, library, tmp_path):
+    from belgai_desktop.printing.landscape_tables import source_numbers
+
+    out = tmp_path / "timeline.pdf"
+    page = write_view("timeline", library, lang, out)
+    assert len(pypdf.PdfReader(out).pages) == 1
+    text = raw_text_of(out)
+    numbers = source_numbers(library.sources())
+    for item in page.items:
+        assert " ".join(item.dates_text(lang, numbers).split()) in text, item.record_id
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_comparison_page_carries_every_value_with_its_sources(lang, library, tmp_path):
+    out = tmp_path / "compare.pdf"
+    page = write_view("compare", library, lang, out)
+    assert len(pypdf.PdfReader(out).pages) == 1
+    assert page.scale >= 0.999
+    text = raw_text_of(out)
+    for (row, region), entries in page.comparison.cells.items():
+        for e in entries:
+            assert " ".join(e.text.split()) in text, (row, region, e.text)
+    for n, source in enumerate(library.sources(), 1):
+        assert f"[{n}] {source.title[:30]}" in text

@@ -5,7 +5,7 @@ filters narrow the map, and each record page has its neighbourhood beside it."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
 
 from tests.ui.conftest import OFFSCREEN_NOISE
@@ -76,3 +76,20 @@ def test_the_neighbourhood_follows_the_record_and_opens_a_neighbour(qtbot, windo
     dock.view.activate(obj)
     assert window.current_record == obj
     qtbot.waitUntil(lambda: dock.shown[0] == obj)
+
+
+def test_timeline_and_comparison_open_their_records(qtbot, window):
+    lw = open_map(qtbot, window)
+    window.landscape.actions["timeline"].trigger()
+    timeline = lw.panels["timeline"]
+    assert lw.tabs.currentWidget() is timeline and timeline.items_
+    fact = timeline.items_[0]
+    timeline.centerOn(fact)
+    qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=timeline.mapFromScene(fact.rect.center()))
+    assert window.current_record == fact.item.record_id
+    window.landscape.actions["compare"].trigger()
+    comparison = lw.panels["compare"]
+    entries = [e for entries in comparison.comparison.cells.values() for e in entries]
+    assert entries
+    comparison.anchorClicked.emit(QUrl(f"record:{entries[-1].record_id}"))
+    assert window.current_record == entries[-1].record_id

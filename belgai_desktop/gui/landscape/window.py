@@ -115,7 +115,7 @@ class LandscapeWindow(QMainWindow):
         return landscape_docs.BUILDERS[view](self.library, self.lang, paper, None)
 
     def _paint(self, printer: QPrinter) -> None:
-        paper = "a3" if self.current_view() == "map" else "a4"
+        paper = "a3"
         try:
             print_page(self.page(paper), printer, paper)
         except BelgaiError as exc:
@@ -149,7 +149,7 @@ class LandscapeWindow(QMainWindow):
             path = path.with_name(path.name + ".pdf")
         from belgai_desktop.printing.landscape_page import file_format, render, write_file
 
-        paper = "a3" if self.current_view() == "map" else "a4"
+        paper = "a3"
         try:
             write_file(path, render(self.page(paper), file_format(path), paper))
         except BelgaiError as exc:
