@@ -63,7 +63,7 @@ def file_format(path: Path) -> str:
 
 def page_size_pt(paper: str) -> QSizeF:
     if paper not in PAPERS:
-        raise BelgaiError(_("unknown paper size {paper!r}; use one of: {papers}").format(
+        raise BelgaiError(_("unknown paper size “{paper}”; use one of: {papers}").format(
             paper=paper, papers=", ".join(PAPERS)))
     size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Point)
     return QSizeF(size.height(), size.width())  # landscape

@@ -174,3 +174,9 @@ def test_the_comparison_carries_every_budget_and_supervisor_with_its_sources(lib
     supervisors = {e.record_id for e in comparison.cell("supervisory", "flemish")}
     assert {"vlaio", "ewi"} <= supervisors
     assert {"bipt", "data-protection-authority"} <= {e.record_id for e in comparison.cell("supervisory", "federal")}
+
+
+def test_unknown_level_names_the_valid_ones_in_the_language(tmp_path, capsys):
+    assert main(["map", "--level", "mars", "-o", str(tmp_path / "m.pdf"), "--lang", "de"]) == 2
+    err = capsys.readouterr().err
+    assert "mars" in err and "unknown level" not in err  # translated

@@ -44,7 +44,7 @@ def in_language(lang: str) -> Iterator[None]:
 def check_level(level: str) -> str:
     """``level`` when it is a band of the map; else BelgaiError (exit 2) naming the valid ones."""
     if level not in BANDS:
-        raise BelgaiError(_("unknown level {level!r}; use one of: {levels}").format(
+        raise BelgaiError(_("unknown level “{level}”; use one of: {levels}").format(
             level=level, levels=", ".join(BANDS)))
     return level
 
