@@ -39,9 +39,10 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         p = sub.add_parser(view, help=help_text, description=description)
         p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|.svg|.png",
                        help=_("the file to write; its extension names the format"))
-        p.add_argument("--level", action="append", default=None, metavar="LEVEL",
-                       help=_("only this level (eu, federal, flemish, walloon, brussels, community, "
-                              "non-governmental, international); may be repeated"))
+        if view != "compare":  # the comparison always shows the four governments
+            p.add_argument("--level", action="append", default=None, metavar="LEVEL",
+                           help=_("only this level (eu, federal, flemish, walloon, brussels, community, "
+                                  "non-governmental, international); may be repeated"))
         p.add_argument("--paper", choices=PAPERS, default="a3",
                        help=_("paper size, landscape (default: %(default)s)"))
         p.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from belgai_desktop.core.library import Library
 
     out: Path = args.output
-    levels = [check_level(level) for level in args.level or []]
+    levels = [check_level(level) for level in getattr(args, "level", None) or []]
     ext = out.suffix.lower().lstrip(".")
     if ext not in ("pdf", "svg", "png"):
         raise BelgaiError(_("cannot tell the format from {name}: name the file .pdf, .svg or .png").format(

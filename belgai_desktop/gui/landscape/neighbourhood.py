@@ -16,7 +16,7 @@ from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_view import MapView
 
-SMALL = Metrics(width=640.0, band_label=64.0, gap_x=40.0, gap_y=26.0)
+SMALL = Metrics(width=1000.0, band_label=64.0, gap_x=40.0, gap_y=22.0)
 
 
 class NeighbourhoodDock(QDockWidget):
@@ -57,10 +57,10 @@ class NeighbourhoodDock(QDockWidget):
         layout = land.layout(graph, SMALL, cache=False)
         self.view.set_map(graph, layout, land.labels(graph))
         self.view.select(record_id)
-        self.view.fitInView(self.view.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.view.transform().m11() > 1.6:
-            self.view.resetTransform()
-            self.view.scale(1.6, 1.6)
+        # Readable rather than whole: at print size, centred on the record (scroll or zoom for more).
+        self.view.resetTransform()
+        self.view.scale(1.15, 1.15)
+        self.view.centerOn(self.view.items_[record_id])
 
 
 def _empty_layout() -> Any:
