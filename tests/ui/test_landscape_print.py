@@ -117,3 +117,22 @@ def test_the_comparison_page_carries_every_value_with_its_sources(lang, library,
             assert " ".join(e.text.split()) in text, (row, region, e.text)
     for n, source in enumerate(library.sources(), 1):
         assert f"[{n}] {source.title[:30]}" in text
+
+
+def test_file_print_puts_the_map_on_one_landscape_page(library, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from belgai_desktop.printing.landscape_docs import map_page
+    from belgai_desktop.printing.landscape_page import print_page
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    page = map_page(library, "nl", "a3", ["brussels"])
+    print_page(page, printer, "a3")
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1 and float(reader.pages[0].mediabox.width) > float(reader.pages[0].mediabox.height)
+    text = raw_text_of(out)
+    labels = library.landscape.labels(page.graph)
+    assert all(" ".join(labels[n.id].split()) in text for n in page.graph.nodes)

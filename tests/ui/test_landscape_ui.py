@@ -93,3 +93,12 @@ def test_timeline_and_comparison_open_their_records(qtbot, window):
     assert entries
     comparison.anchorClicked.emit(QUrl(f"record:{entries[-1].record_id}"))
     assert window.current_record == entries[-1].record_id
+
+
+def test_tab_leaves_the_map_after_the_last_record(qtbot, window):
+    lw = open_map(qtbot, window)
+    view = lw.map_panel.view
+    ids = view._ordered()
+    view.select(ids[-1])
+    assert view.focusNextPrevChild(True)
+    assert view.current is None  # the map let the focus go on

@@ -173,7 +173,15 @@ class MapView(QGraphicsView):
     # -- keyboard and mouse --------------------------------------------------------------------
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
-        self._step(next)  # Tab moves between records inside the map
+        """Tab moves between records inside the map; past the last (or before the first) it
+        leaves the map, so the keyboard is never trapped."""
+        ids = self._ordered()
+        if ids and self.current in ids:
+            at_end = ids.index(self.current) == (len(ids) - 1 if next else 0)
+            if at_end:
+                self.select(None)
+                return super().focusNextPrevChild(next)
+        self._step(next)
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
