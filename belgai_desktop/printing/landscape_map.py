@@ -63,9 +63,38 @@ def edge_line(a: QRectF, b: QRectF) -> QLineF:
     return QLineF(_clip(a, b.center()), _clip(b, a.center()))
 
 
-def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed: bool = False) -> None:
-    """One relation: a line in its colour with an arrowhead at its object, and its name at the
-    middle (part of, the most common, is named by the legend only)."""
+def label_spots(graph: MapGraph, layout: Layout) -> dict[str, float]:
+    """Where along its arrow (0–1) each relation's name goes: the first of a few places that
+    covers no record and no name already placed (else the middle). Sizes are estimated from
+    the text length, so the same places serve the screen and the page."""
+    pt = layout.metrics.font_pt
+    boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
+    taken = [r.adjusted(-1, -1, 1, 1) for r in boxes.values()]
+    out: dict[str, float] = {}
+    for e in graph.edges:
+        if e.relation == "part_of":
+            continue
+        line = edge_line(boxes[e.source], boxes[e.target])
+        w, h = len(relation_label(e.relation)) * pt * 0.5 + 3, pt * 1.25
+        best, best_hits = 0.5, None
+        for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
+            c = line.pointAt(t)
+            rect = QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
+            hits = sum(1 for r in taken if r.intersects(rect))
+            if best_hits is None or hits < best_hits:
+                best, best_hits = t, hits
+            if hits == 0:
+                break
+        c = line.pointAt(best)
+        taken.append(QRectF(c.x() - w / 2, c.y() - h / 2, w, h))
+        out[e.fact_id] = best
+    return out
+
+
+def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed: bool = False,
+               at: float = 0.5) -> None:
+    """One relation: a line in its colour with an arrowhead at its object, and its name at
+    ``at`` along it (part of, the most common, is named by the legend only)."""
     colour = relation_colour(edge.relation)
     if dimmed:
         colour.setAlpha(45)
@@ -86,7 +115,7 @@ def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed:
         text = relation_label(edge.relation)
         metrics = p.fontMetrics()
         w, h = metrics.horizontalAdvance(text) + 2, metrics.height()
-        mid = line.center()
+        mid = line.pointAt(at)
         box = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
         back = QColor("#ffffff")
         back.setAlpha(215)
@@ -125,9 +154,11 @@ def paint_map(p: QPainter, graph: MapGraph, layout: Layout, highlight: set[str] 
                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
                    level_label(band))
     boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
+    spots = label_spots(graph, layout)
     for e in graph.edges:
         dim = bool(highlight) and not (e.source in highlight and e.target in highlight)  # type: ignore[operator]
-        paint_edge(p, e, edge_line(boxes[e.source], boxes[e.target]), m.font_pt, dimmed=dim)
+        paint_edge(p, e, edge_line(boxes[e.source], boxes[e.target]), m.font_pt, dimmed=dim,
+                   at=spots.get(e.fact_id, 0.5))
     for node in graph.nodes:
         paint_node(p, node, boxes[node.id], layout.lines[node.id], m.font_pt,
                    highlighted=bool(highlight) and node.id in highlight,  # type: ignore[operator]

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 from belgai_desktop.core.landscape.graph import MapEdge, MapGraph, MapNode
 from belgai_desktop.core.landscape.layout import Layout
 from belgai_desktop.core.text.labels import kind_label, level_label, relation_label
-from belgai_desktop.printing.landscape_map import BAND_FILLS, TEXT, edge_line, font, paint_edge, paint_node
+from belgai_desktop.printing.landscape_map import (
+    BAND_FILLS,
+    TEXT,
+    edge_line,
+    font,
+    label_spots,
+    paint_edge,
+    paint_node,
+)
 
 ZOOM_STEP = 1.2
 ZOOM_MIN, ZOOM_MAX = 0.2, 8.0
@@ -57,9 +65,9 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
-    def __init__(self, view: MapView, edge: MapEdge, a: QRectF, b: QRectF) -> None:
+    def __init__(self, view: MapView, edge: MapEdge, a: QRectF, b: QRectF, at: float = 0.5) -> None:
         super().__init__()
-        self.view, self.edge = view, edge
+        self.view, self.edge, self.at = view, edge, at
         self.line = edge_line(a, b)
         self.setToolTip(relation_label(edge.relation))
         self.setZValue(1)
@@ -71,7 +79,7 @@ class EdgeItem(QGraphicsItem):
         hl = self.view.highlight
         dim = bool(hl) and not (self.edge.source in hl and self.edge.target in hl
                                 and self.view.current in (self.edge.source, self.edge.target))
-        paint_edge(p, self.edge, self.line, self.view.layout_.metrics.font_pt, dimmed=dim)
+        paint_edge(p, self.edge, self.line, self.view.layout_.metrics.font_pt, dimmed=dim, at=self.at)
 
 
 class MapView(QGraphicsView):
@@ -110,8 +118,9 @@ class MapView(QGraphicsView):
             label.setPos(0, top)
             label.setZValue(0.5)
         boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
+        spots = label_spots(graph, layout)
         for e in graph.edges:
-            scene.addItem(EdgeItem(self, e, boxes[e.source], boxes[e.target]))
+            scene.addItem(EdgeItem(self, e, boxes[e.source], boxes[e.target], spots.get(e.fact_id, 0.5)))
         for node in graph.nodes:
             item = NodeItem(self, node, boxes[node.id], layout.lines[node.id], labels.get(node.id, node.title))
             scene.addItem(item)
