@@ -149,7 +149,7 @@ def paint_map(p: QPainter, graph: MapGraph, layout: Layout, highlight: set[str] 
     for n, (band, top, bottom) in enumerate(layout.bands):
         p.fillRect(QRectF(0, top, layout.width, bottom - top), QColor(BAND_FILLS[n % 2]))
         p.setPen(TEXT)
-        p.setFont(font(m.font_pt + 1, bold=True, painter=p))
+        p.setFont(font(m.font_pt + 0.5, bold=True, painter=p))
         p.drawText(QRectF(2, top + 2, m.band_label - 6, bottom - top - 4),
                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
                    level_label(band))

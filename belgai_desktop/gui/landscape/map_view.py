@@ -112,7 +112,8 @@ class MapView(QGraphicsView):
             scene.addRect(QRectF(0, top, layout.width, bottom - top), Qt.PenStyle.NoPen,
                           QColor(BAND_FILLS[n % 2])).setZValue(0)
             label = scene.addText(level_label(band))
-            label.setFont(font((m.font_pt + 1) * 72 / (self.logicalDpiY() or 72), bold=True))
+            label.setFont(font((m.font_pt + 0.5) * 72 / (self.logicalDpiY() or 72), bold=True))
+            label.document().setDocumentMargin(1)
             label.setDefaultTextColor(TEXT)
             label.setTextWidth(m.band_label - 4)
             label.setPos(0, top)
