@@ -102,3 +102,24 @@ def test_tab_leaves_the_map_after_the_last_record(qtbot, window):
     view.select(ids[-1])
     assert view.focusNextPrevChild(True)
     assert view.current is None  # the map let the focus go on
+
+
+def test_every_relation_between_drawn_records_is_an_arrow_on_screen(qtbot, window):
+    from belgai_desktop.gui.landscape.map_view import EdgeItem
+
+    lw = open_map(qtbot, window)
+    view = lw.map_panel.view
+    drawn = set(view.items_)
+    expected = sorted(f for f, s, _r, o in window.library.relation_rows() if s in drawn and o in drawn and s != o)
+    arrows = sorted(i.edge.fact_id for i in view.scene().items() if isinstance(i, EdgeItem))
+    assert arrows == expected and arrows
+
+
+def test_the_landscape_follows_the_language_menu(qtbot, window):
+    lw = open_map(qtbot, window)
+    window.language_actions["fr"].trigger()
+    assert lw.map_panel.lang == "fr"
+    assert lw.tabs.tabText(0) == "&Carte"
+    some = next(iter(lw.map_panel.view.items_.values()))
+    assert some.node.title == window.library.title(some.node.id, "fr")
+    assert window.landscape.actions["map"].text() == "&Carte de la gouvernance"
