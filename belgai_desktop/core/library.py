@@ -441,10 +441,10 @@ class Library:
 
     # -- the landscape: map, timeline, regions side by side -----------------------------
 
-    def relation_rows(self) -> list[tuple[str, str, str, str]]:
+    def relation_rows(self) -> tuple[tuple[str, str, str, str], ...]:
         """Every typed relation of the data: (fact id, subject, relation, object)."""
-        return [(r["fact_id"], r["subject_id"], r["relation"], r["object_id"]) for r in self._rows(
-            "SELECT fact_id, subject_id, relation, object_id FROM relations ORDER BY fact_id")]
+        return tuple((r["fact_id"], r["subject_id"], r["relation"], r["object_id"]) for r in self._rows(
+            "SELECT fact_id, subject_id, relation, object_id FROM relations ORDER BY fact_id"))
 
     @property
     def landscape(self) -> Landscape:
