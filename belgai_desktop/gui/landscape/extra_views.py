@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -81,14 +81,26 @@ class TimelineView(QGraphicsView):
         self.setBackgroundBrush(QColor("#ffffff"))
         self.items_: list[_Fact] = []
         self.current: TimelineItem | None = None
+        self.built: str | None = None
         self.scale(1.3, 1.3)
 
     def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.setAccessibleName(_("Timeline"))
+        self.built = None
+        if self.isVisible():
+            self.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.built != self.lang:  # built when first shown: opening the map stays instant
+            self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
         from belgai_desktop.core.landscape.timeline import build_timeline, layout_timeline
         from belgai_desktop.printing.landscape_tables import source_numbers
 
-        self.lang = lang
-        self.setAccessibleName(_("Timeline"))
+        lang = self.built = self.lang
         items = build_timeline(self.library, lang)
         layout = layout_timeline(items, lang, TimelineMetrics(), source_numbers(self.library.sources()))
         scene = self.scene()
@@ -112,17 +124,29 @@ class ComparisonView(QTextBrowser):
         self.library, self.lang = library, lang
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
+        self.built: str | None = None
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "record":
             self.record_requested.emit(url.path())
 
     def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.setAccessibleName(_("Regions side by side"))
+        self.built = None
+        if self.isVisible():
+            self.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.built != self.lang:  # built when first shown: opening the map stays instant
+            self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
         from belgai_desktop.core.landscape.compare import build_comparison
         from belgai_desktop.printing.landscape_tables import comparison_html
 
-        self.lang = lang
-        self.setAccessibleName(_("Regions side by side"))
+        lang = self.built = self.lang
         self.comparison = build_comparison(self.library, lang)
         self.setHtml(comparison_html(self.comparison, self.library.sources(), 9.0, links=True))
 

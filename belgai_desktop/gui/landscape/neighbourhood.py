@@ -72,5 +72,6 @@ def _empty_layout() -> Any:
 def install_neighbourhood(window: Any) -> NeighbourhoodDock:
     dock = NeighbourhoodDock(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.view_menu.addAction(dock.toggleViewAction())  # closed, it comes back from View
     window.page.textChanged.connect(lambda: QTimer.singleShot(0, dock.follow))
     return dock
