@@ -123,3 +123,15 @@ def test_the_landscape_follows_the_language_menu(qtbot, window):
     some = next(iter(lw.map_panel.view.items_.values()))
     assert some.node.title == window.library.title(some.node.id, "fr")
     assert window.landscape.actions["map"].text() == "&Carte de la gouvernance"
+
+
+def test_the_timeline_is_usable_from_the_keyboard(qtbot, window):
+    lw = open_map(qtbot, window)
+    window.landscape.actions["timeline"].trigger()
+    timeline = lw.panels["timeline"]
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    first = timeline.current
+    assert first is timeline.items_[0].item
+    qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    assert window.current_record == first.record_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -79,10 +79,45 @@ class TimelineView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setBackgroundBrush(QColor("#ffffff"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.items_: list[_Fact] = []
         self.current: TimelineItem | None = None
         self.built: str | None = None
         self.scale(1.3, 1.3)
+
+    def _step(self, forward: bool) -> bool:
+        """To the next (previous) fact in date order; False past either end."""
+        facts = [f.item for f in self.items_]
+        if not facts:
+            return False
+        if self.current in facts:
+            k = facts.index(self.current) + (1 if forward else -1)
+            if not 0 <= k < len(facts):
+                return False
+        else:
+            k = 0 if forward else len(facts) - 1
+        self.current = facts[k]
+        self.ensureVisible(self.items_[k], 30, 30)
+        self.viewport().update()
+        return True
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+        if self._step(next):
+            return True
+        self.current = None
+        self.viewport().update()
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._step(True)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._step(False)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            self.record_requested.emit(self.current.record_id)
+        else:
+            super().keyPressEvent(event)
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang
