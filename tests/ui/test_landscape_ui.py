@@ -135,3 +135,23 @@ def test_the_timeline_is_usable_from_the_keyboard(qtbot, window):
     assert first is timeline.items_[0].item
     qtbot.keyClick(timeline, Qt.Key.Key_Return)
     assert window.current_record == first.record_id
+
+
+def test_the_map_remembers_its_filters_and_never_outlives_the_main_window(qtbot, window):
+    from belgai_desktop.gui.landscape.window import LandscapeWindow
+
+    lw = open_map(qtbot, window)
+    assert lw.parent() is window  # closes with the app's window, never keeps the app running alone
+    panel = lw.map_panel
+    level = sorted({n.level for n in panel.graph.nodes})[0]
+    panel.level.setCurrentIndex(panel.level.findData(level))
+    panel.relation.setCurrentIndex(panel.relation.findData("part_of"))
+    again = LandscapeWindow(window.library, window.lang, window, window.settings)
+    qtbot.addWidget(again)
+    assert again.map_panel.level.currentData() == level
+    assert again.map_panel.relation.currentData() == "part_of"
+    assert {n.level for n in again.map_panel.graph.nodes} == {level}
+    window.settings.setValue("landscape/map_level", "atlantis")  # hand-edited: ignored
+    third = LandscapeWindow(window.library, window.lang, window, window.settings)
+    qtbot.addWidget(third)
+    assert third.map_panel.level.currentData() is None

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QByteArray, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from belgai_desktop.core.text.i18n import gettext as _
 
 SHORTCUTS = {"map": ("Ctrl+M", "Ctrl+6"), "timeline": ("Ctrl+7",), "compare": ("Ctrl+8",)}
+GEOMETRY_KEY = "landscape/geometry"  # settings not listed in gui/settings.py are kept as they are
 
 
-class Landscape:
+class Landscape(QObject):
     """What :func:`install` adds to a main window (kept as ``window.landscape``)."""
 
     def __init__(self, window: Any) -> None:
+        super().__init__(window)
         self.window = window
+        window.installEventFilter(self)  # its close saves the settings: ours go in first
         self.landscape_window: Any = None
         self.actions: dict[str, QAction] = {}
         window.view_menu.addSeparator()
@@ -54,11 +58,26 @@ class Landscape:
         if self.landscape_window is None:
             from belgai_desktop.gui.landscape.window import LandscapeWindow
 
-            w = LandscapeWindow(self.window.library, self.window.lang)
+            # A window of its own, owned by the main window: it closes with it and never keeps
+            # the app running alone.
+            w = LandscapeWindow(self.window.library, self.window.lang, self.window, self.window.settings)
             w.record_requested.connect(self.window.open_record)
             self._add_views(w)
+            geometry = self.window.settings.value(GEOMETRY_KEY)
+            if isinstance(geometry, QByteArray):
+                w.restoreGeometry(geometry)
             self.landscape_window = w
         return self.landscape_window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.remember()
+        return False
+
+    def remember(self) -> None:
+        """Keep the landscape window's place and size in the settings (written by the main window)."""
+        if self.landscape_window is not None:
+            self.window.settings.setValue(GEOMETRY_KEY, self.landscape_window.saveGeometry())
 
     def _add_views(self, w: Any) -> None:
         from belgai_desktop.gui.landscape import extra_views

@@ -6,6 +6,8 @@ the language changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,9 +32,9 @@ OTHER = "other"
 class MapPanel(QWidget):
     record_requested = Signal(str)
 
-    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, lang: str, settings: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library, self.lang = library, lang
+        self.library, self.lang, self.settings = library, lang, settings
         self.level = QComboBox()
         self.kind = QComboBox()
         self.relation = QComboBox()
@@ -55,7 +57,30 @@ class MapPanel(QWidget):
         column.addWidget(self.view, 1)
         column.addWidget(self.legend)
         self.graph = MapGraph(lang=lang)
+        self._restoring = True
         self.retranslate(lang)
+        self._restore()
+
+    def _combos(self) -> dict[str, QComboBox]:
+        return {"landscape/map_level": self.level, "landscape/map_kind": self.kind,
+                "landscape/map_relation": self.relation}
+
+    def _restore(self) -> None:
+        """The filters chosen last time (a value that is not one of the choices is ignored)."""
+        if self.settings is not None:
+            for key, combo in self._combos().items():
+                k = combo.findData(self.settings.value(key)) if self.settings.value(key) else -1
+                if k >= 0:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(k)
+                    combo.blockSignals(False)
+        self._restoring = False
+        self.refresh()
+
+    def _remember(self) -> None:
+        if self.settings is not None and not self._restoring:
+            for key, combo in self._combos().items():
+                self.settings.setValue(key, combo.currentData() or "")
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
         current = combo.currentData()
@@ -92,6 +117,9 @@ class MapPanel(QWidget):
         return ([level] if level else None), kinds, relations
 
     def refresh(self) -> None:
+        if self._restoring:
+            return
+        self._remember()
         levels, kinds, relations = self.filters()
         land = self.library.landscape
         self.graph = land.graph(self.lang, levels=levels, kinds=kinds, relations=relations)

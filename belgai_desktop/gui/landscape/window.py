@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,10 +27,10 @@ class LandscapeWindow(QMainWindow):
 
     record_requested = Signal(str)
 
-    def __init__(self, library: Library, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, lang: str, parent: QWidget | None = None, settings: Any = None) -> None:
         super().__init__(parent)
         self.library, self.lang = library, lang
-        self.map_panel = MapPanel(library, lang)
+        self.map_panel = MapPanel(library, lang, settings)
         self.map_panel.record_requested.connect(self.record_requested)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
