@@ -63,6 +63,30 @@ def edge_line(a: QRectF, b: QRectF) -> QLineF:
     return QLineF(_clip(a, b.center()), _clip(b, a.center()))
 
 
+PARALLEL_GAP = 5.0  # points between two arrows joining the same two records
+
+
+def edge_lines(graph: MapGraph, layout: Layout) -> dict[str, QLineF]:
+    """Each relation's arrow; several relations between the same two records are drawn side
+    by side rather than on top of each other."""
+    boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
+    pairs: dict[frozenset[str], list[MapEdge]] = {}
+    for e in graph.edges:
+        pairs.setdefault(frozenset((e.source, e.target)), []).append(e)
+    out: dict[str, QLineF] = {}
+    for group in pairs.values():
+        for k, e in enumerate(group):
+            line = edge_line(boxes[e.source], boxes[e.target])
+            shift = (k - (len(group) - 1) / 2) * PARALLEL_GAP
+            if shift and line.length() > 0:
+                a, b = sorted((e.source, e.target))  # the same side whatever the direction
+                sign = 1 if e.source == a else -1
+                nx, ny = -line.dy() / line.length() * shift * sign, line.dx() / line.length() * shift * sign
+                line = line.translated(nx, ny)
+            out[e.fact_id] = line
+    return out
+
+
 def label_spots(graph: MapGraph, layout: Layout) -> dict[str, float]:
     """Where along its arrow (0–1) each relation's name goes: the first of a few places that
     covers no record and no name already placed (else the middle). Sizes are estimated from
@@ -71,10 +95,11 @@ def label_spots(graph: MapGraph, layout: Layout) -> dict[str, float]:
     boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
     taken = [r.adjusted(-1, -1, 1, 1) for r in boxes.values()]
     out: dict[str, float] = {}
+    lines = edge_lines(graph, layout)
     for e in graph.edges:
         if e.relation == "part_of":
             continue
-        line = edge_line(boxes[e.source], boxes[e.target])
+        line = lines[e.fact_id]
         w, h = len(relation_label(e.relation)) * pt * 0.5 + 3, pt * 1.25
         best, best_hits = 0.5, None
         for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
@@ -155,9 +180,10 @@ def paint_map(p: QPainter, graph: MapGraph, layout: Layout, highlight: set[str] 
                    level_label(band))
     boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
     spots = label_spots(graph, layout)
+    lines = edge_lines(graph, layout)
     for e in graph.edges:
         dim = bool(highlight) and not (e.source in highlight and e.target in highlight)  # type: ignore[operator]
-        paint_edge(p, e, edge_line(boxes[e.source], boxes[e.target]), m.font_pt, dimmed=dim,
+        paint_edge(p, e, lines[e.fact_id], m.font_pt, dimmed=dim,
                    at=spots.get(e.fact_id, 0.5))
     for node in graph.nodes:
         paint_node(p, node, boxes[node.id], layout.lines[node.id], m.font_pt,

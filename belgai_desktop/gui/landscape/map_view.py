@@ -8,7 +8,7 @@ the nearest record in that direction and Tab to the next one; click or Enter ope
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -25,7 +25,7 @@ from belgai_desktop.core.text.labels import kind_label, level_label, relation_la
 from belgai_desktop.printing.landscape_map import (
     BAND_FILLS,
     TEXT,
-    edge_line,
+    edge_lines,
     font,
     label_spots,
     paint_edge,
@@ -65,10 +65,10 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
-    def __init__(self, view: MapView, edge: MapEdge, a: QRectF, b: QRectF, at: float = 0.5) -> None:
+    def __init__(self, view: MapView, edge: MapEdge, line: QLineF, at: float = 0.5) -> None:
         super().__init__()
         self.view, self.edge, self.at = view, edge, at
-        self.line = edge_line(a, b)
+        self.line = line
         self.setToolTip(relation_label(edge.relation))
         self.setZValue(1)
 
@@ -119,9 +119,9 @@ class MapView(QGraphicsView):
             label.setPos(0, top)
             label.setZValue(0.5)
         boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
-        spots = label_spots(graph, layout)
+        spots, lines = label_spots(graph, layout), edge_lines(graph, layout)
         for e in graph.edges:
-            scene.addItem(EdgeItem(self, e, boxes[e.source], boxes[e.target], spots.get(e.fact_id, 0.5)))
+            scene.addItem(EdgeItem(self, e, lines[e.fact_id], spots.get(e.fact_id, 0.5)))
         for node in graph.nodes:
             item = NodeItem(self, node, boxes[node.id], layout.lines[node.id], labels.get(node.id, node.title))
             scene.addItem(item)

@@ -16,7 +16,7 @@ from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_view import MapView
 
-SMALL = Metrics(width=1000.0, band_label=64.0, gap_x=40.0, gap_y=22.0)
+SMALL = Metrics(width=1000.0, band_label=64.0, gap_x=40.0, gap_y=40.0)
 
 
 class NeighbourhoodDock(QDockWidget):
