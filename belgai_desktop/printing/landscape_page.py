@@ -188,12 +188,27 @@ def write_file(path: Path, data: bytes) -> None:
             Path(tmp_name).unlink(missing_ok=True)
 
 
-def print_page(page: Page, printer: QPagedPaintDevice, paper: str) -> None:
-    """Paint ``page`` on a printer (or the print preview), landscape on ``paper``."""
-    printer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Landscape,
-                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+def landscape_printer_layout(paper: str = "a3") -> QPageLayout:
+    """What a printer starts with for these pages: ``paper`` landscape, no margins of its own."""
+    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0),
+                       QPageLayout.Unit.Millimeter)
+
+
+def printer_paper(printer: QPagedPaintDevice) -> str:
+    """``a4`` when the printer is set to A4, else ``a3`` (the page is then fitted to its paper)."""
+    return "a4" if printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4 else "a3"
+
+
+def print_page(page: Page, printer: QPagedPaintDevice) -> None:
+    """Paint ``page`` on a printer (or the print preview) on the paper chosen in the print
+    dialog, turned to landscape."""
+    layout = printer.pageLayout()
+    layout.setOrientation(QPageLayout.Orientation.Landscape)
+    layout.setMargins(QMarginsF(0, 0, 0, 0))
+    printer.setPageLayout(layout)
+    size = printer.pageLayout().fullRect(QPageLayout.Unit.Point).size()
     p = QPainter(printer)
     dpi = printer.logicalDpiX() or 72
     p.scale(dpi / 72, dpi / 72)
-    paint_page(p, page, page_size_pt(paper))
+    paint_page(p, page, size)
     p.end()

@@ -123,16 +123,20 @@ def test_file_print_puts_the_map_on_one_landscape_page(library, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from belgai_desktop.printing.landscape_docs import map_page
-    from belgai_desktop.printing.landscape_page import print_page
+    from belgai_desktop.printing.landscape_page import landscape_printer_layout, print_page, printer_paper
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageLayout(landscape_printer_layout("a4"))  # as if A4 was chosen in the dialog
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    page = map_page(library, "nl", "a3", ["brussels"])
-    print_page(page, printer, "a3")
+    assert printer_paper(printer) == "a4"
+    page = map_page(library, "nl", "a4", ["brussels"])
+    print_page(page, printer)
+    assert page.scale >= 1.0
     reader = pypdf.PdfReader(out)
-    assert len(reader.pages) == 1 and float(reader.pages[0].mediabox.width) > float(reader.pages[0].mediabox.height)
+    box = reader.pages[0].mediabox
+    assert len(reader.pages) == 1 and float(box.width) > float(box.height) and round(float(box.width)) == 842
     text = raw_text_of(out)
     labels = library.landscape.labels(page.graph)
     assert all(" ".join(labels[n.id].split()) in text for n in page.graph.nodes)

@@ -155,3 +155,20 @@ def test_the_map_remembers_its_filters_and_never_outlives_the_main_window(qtbot,
     third = LandscapeWindow(window.library, window.lang, window, window.settings)
     qtbot.addWidget(third)
     assert third.map_panel.level.currentData() is None
+
+
+def test_file_print_prints_the_tab_shown(qtbot, window, tmp_path):
+    import pypdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    lw = open_map(qtbot, window)
+    window.landscape.actions["compare"].trigger()
+    printer = lw._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "compare.pdf"
+    printer.setOutputFileName(str(out))
+    lw._paint(printer)
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Budget" in text and "Brussels-Capital" in text

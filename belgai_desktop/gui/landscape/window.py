@@ -17,7 +17,7 @@ from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_panel import MapPanel
-from belgai_desktop.printing.landscape_page import Page, print_page
+from belgai_desktop.printing.landscape_page import Page, landscape_printer_layout, print_page, printer_paper
 
 VIEWS = ("map", "timeline", "compare")
 
@@ -116,14 +116,19 @@ class LandscapeWindow(QMainWindow):
         return landscape_docs.BUILDERS[view](self.library, self.lang, paper, None)
 
     def _paint(self, printer: QPrinter) -> None:
-        paper = "a3"
         try:
-            print_page(self.page(paper), printer, paper)
+            print_page(self.page(printer_paper(printer)), printer)
         except BelgaiError as exc:
             QMessageBox.warning(self, _("Print"), str(exc))
 
-    def print_view(self) -> None:
+    @staticmethod
+    def _printer() -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(landscape_printer_layout("a3"))  # the dialog offers A3 landscape first
+        return printer
+
+    def print_view(self) -> None:
+        printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -131,7 +136,7 @@ class LandscapeWindow(QMainWindow):
         dialog.deleteLater()
 
     def preview_view(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(_("Print preview"))
         dialog.paintRequested.connect(self._paint)
