@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     from belgai_desktop import cli_user
 
     cli_user.add_parser(sub, _Parser)
+    from belgai_desktop import cli_landscape
+
+    cli_landscape.add_parser(sub, _Parser)
     return parser
 
 
@@ -314,8 +317,15 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return cli_user.run_notes(args)
 
 
+def cmd_landscape(args: argparse.Namespace) -> int:
+    from belgai_desktop import cli_landscape
+
+    return cli_landscape.run(args)
+
+
 COMMANDS = {"show": cmd_show, "list": cmd_list, "search": cmd_search, "print": cmd_print, "db": cmd_db,
-            "data": cmd_data, "bookmarks": cmd_bookmarks, "notes": cmd_notes}
+            "data": cmd_data, "bookmarks": cmd_bookmarks, "notes": cmd_notes,
+            "map": cmd_landscape, "timeline": cmd_landscape, "compare": cmd_landscape}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,7 @@ from belgai_desktop.core.text.i18n import gettext as _
 if TYPE_CHECKING:
     from belgai_desktop.core.landscape.government import Section
     from belgai_desktop.core.landscape.overview import Overview
+    from belgai_desktop.core.landscape.maps import Landscape
     from belgai_desktop.core.search.searcher import Searcher
     from belgai_desktop.core.userdata.store import UserData
 
@@ -459,3 +460,17 @@ class Library:
 
                 self._searcher = Searcher(self)
             return self._searcher
+
+    # -- the landscape: map, timeline, regions side by side -----------------------------
+
+    def relation_rows(self) -> tuple[tuple[str, str, str, str], ...]:
+        """Every typed relation of the data: (fact id, subject, relation, object)."""
+        return tuple((r["fact_id"], r["subject_id"], r["relation"], r["object_id"]) for r in self._rows(
+            "SELECT fact_id, subject_id, relation, object_id FROM relations ORDER BY fact_id"))
+
+    @property
+    def landscape(self) -> Landscape:
+        """The governance map, the timeline and the regions side by side over this data."""
+        from belgai_desktop.core.landscape.maps import Landscape
+
+        return Landscape(self)

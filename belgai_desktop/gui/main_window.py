@@ -131,6 +131,9 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        from belgai_desktop.gui import landscape  # the map, timeline, regions and neighbourhood
+
+        landscape.install(self)
         messages.add_handler(self._show_message)
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
         # Opened now, after the status bar shows messages: a damaged or unwritable file says so there.

@@ -165,7 +165,8 @@ def test_version():
                                      ["data", "rollback"], ["data", "diff"], ["data", "keygen"], ["data", "pack"],
                                      ["bookmarks"], ["bookmarks", "list"], ["bookmarks", "add"],
                                      ["bookmarks", "remove"], ["notes"], ["notes", "list"], ["notes", "show"],
-                                     ["notes", "set"], ["notes", "export"], ["notes", "import"]])
+                                     ["notes", "set"], ["notes", "export"], ["notes", "import"],
+                                     ["map"], ["timeline"], ["compare"]])
 def test_every_command_has_help_and_is_in_the_readme(command):
     result = belgai(*command, "--help")
     assert result.returncode == 0 and "usage: belgai" in result.stdout

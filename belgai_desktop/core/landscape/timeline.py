@@ -1,0 +1,170 @@
+"""The timeline: every dated fact of the data (launches, approvals, renewals, deadlines,
+events…) on a time axis, one lane per level. Dates the sources disagree on are one item
+drawn as a range from the earliest to the latest value, each value with its sources.
+
+Also where each item goes (in points, like the map's layout); plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from belgai_desktop.core.data.model import Citation
+from belgai_desktop.core.landscape.graph import BANDS
+from belgai_desktop.core.landscape.layout import wrap
+from belgai_desktop.core.text import present
+from belgai_desktop.core.text.formatting import format_date
+from belgai_desktop.core.text.labels import aspect_label
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.library import Library
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    date: str  # as the document gives it: YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str | None
+    citations: tuple[Citation, ...]
+
+
+@dataclass
+class TimelineItem:
+    """One dated fact of one record; several values when the sources disagree."""
+
+    record_id: str
+    level: str
+    title: str  # with our marks
+    aspect: str
+    values: list[DatedValue]
+
+    @property
+    def disputed(self) -> bool:
+        return len({v.date for v in self.values}) > 1
+
+    @property
+    def start(self) -> float:
+        return min(year_fraction(v.date) for v in self.values)
+
+    @property
+    def end(self) -> float:
+        return max(year_fraction(v.date) for v in self.values)
+
+    def label(self, lang: str) -> str:
+        if self.aspect == "occurred":  # an event: its title says what happened
+            return self.title
+        return f"{self.title}: {aspect_label(self.aspect).lower()}"
+
+    def dates_text(self, lang: str, numbers: dict[str, int] | None = None) -> str:
+        """'March 2019 [4] / July 2019 [2]': each value with the numbers of its source documents."""
+        parts = []
+        for v in self.values:
+            text = format_date(v.date, lang, v.precision)
+            if numbers:
+                nums = sorted({numbers.get(c.source_id, 0) for c in v.citations})
+                text += " [" + ", ".join(map(str, nums)) + "]"
+            parts.append(text)
+        return " / ".join(parts)
+
+
+def year_fraction(date: str) -> float:
+    """2019 → 2019.5, 2019-03 → 2019.2, 2019-03-15 → 2019.2: where a date sits on the axis."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    if len(parts) == 2:
+        return parts[0] + (parts[1] - 0.5) / 12
+    day = dt.date(*parts)
+    return parts[0] + (day.timetuple().tm_yday - 0.5) / 366
+
+
+def build_timeline(library: Library, lang: str) -> list[TimelineItem]:
+    """Every dated fact, in date order; disputed dates of one record gathered into one item."""
+    items: list[TimelineItem] = []
+    for summary in library.list(lang=lang):
+        record = library.get(summary.id, lang)
+        if not record.dates:
+            continue
+        title = record.title + (f" {present.descriptive_mark()}" if record.title_descriptive
+                                else "*" if record.title_is_translation else "")
+        for group in present.dispute_groups(record.dates):
+            items.append(TimelineItem(record.id, record.level, title, group[0].aspect,
+                                      [DatedValue(d.date, d.precision, tuple(d.citations)) for d in group]))
+    items.sort(key=lambda i: (i.start, BANDS.index(i.level) if i.level in BANDS else 99, i.title))
+    return items
+
+
+@dataclass(frozen=True)
+class TimelineMetrics:
+    width: float = 1130.0
+    lane_label: float = 64.0
+    box_width: float = 100.0
+    chars_per_line: int = 22
+    line_height: float = 8.2
+    padding: float = 2.0
+    gap: float = 3.0
+    axis_height: float = 16.0
+
+
+@dataclass
+class TimelineLayout:
+    first_year: int = 2017
+    last_year: int = 2026
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # per item
+    lines: list[list[str]] = field(default_factory=list)
+    lanes: list[tuple[str, float, float]] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+    metrics: TimelineMetrics = field(default_factory=TimelineMetrics)
+
+    def x(self, year: float) -> float:
+        m = self.metrics
+        span = (self.last_year + 1) - self.first_year
+        return m.lane_label + (year - self.first_year) / span * (m.width - m.lane_label - m.box_width / 2)
+
+
+def layout_timeline(items: list[TimelineItem], lang: str, metrics: TimelineMetrics | None = None,
+                    numbers: dict[str, int] | None = None) -> TimelineLayout:
+    """Boxes for ``items``: each in its level's lane, starting at its (earliest) date, in the
+    first row of the lane where it overlaps nothing."""
+    m = metrics or TimelineMetrics()
+    out = TimelineLayout(metrics=m, width=m.width)
+    if items:
+        out.first_year = int(min(i.start for i in items))
+        out.last_year = int(max(i.end for i in items))
+    out.boxes = [(0.0, 0.0, 0.0, 0.0)] * len(items)
+    out.lines = [wrap(f"{i.label(lang)} \u2014 {i.dates_text(lang, numbers)}", m.chars_per_line, max_lines=12)
+                 for i in items]
+    y = m.axis_height
+    for level in BANDS:
+        mine = [k for k, i in enumerate(items) if i.level == level]
+        if not mine:
+            continue
+        # Each box goes as high in the lane as it can without touching another box, sliding left
+        # of its date when that makes room (its date stays inside it, marked by a tick).
+        placed: list[tuple[float, float, float, float]] = []
+        top = y + m.gap
+        for k in mine:
+            x = out.x(items[k].start)
+            h = len(out.lines[k]) * m.line_height + 2 * m.padding
+            lo, hi = max(m.lane_label, x - m.box_width + 8), min(x, m.width - m.box_width)
+            box = None
+            for cy in sorted({y + m.gap} | {b[1] + b[3] + m.gap for b in placed}):
+                rows = [b for b in placed if not (cy + h + m.gap <= b[1] or b[1] + b[3] + m.gap <= cy)]
+                for left in sorted({hi, lo} | {b[0] + b[2] + m.gap for b in rows}
+                                   | {b[0] - m.box_width - m.gap for b in rows}, key=lambda v: abs(v - hi)):
+                    if lo - 0.01 <= left <= hi + 0.01 and all(
+                            left + m.box_width + m.gap <= b[0] or b[0] + b[2] + m.gap <= left for b in rows):
+                        box = (left, cy, m.box_width, h)
+                        break
+                if box:
+                    break
+            assert box is not None  # the row below every box is always free
+            placed.append(box)
+            out.boxes[k] = box
+            top = max(top, box[1] + h + m.gap)
+        out.lanes.append((level, y, top))
+        y = top + 2
+    out.height = y
+    return out
