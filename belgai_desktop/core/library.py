@@ -33,8 +33,8 @@ from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.landscape.government import Section
-    from belgai_desktop.core.landscape.overview import Overview
     from belgai_desktop.core.landscape.maps import Landscape
+    from belgai_desktop.core.landscape.overview import Overview
     from belgai_desktop.core.search.searcher import Searcher
     from belgai_desktop.core.userdata.store import UserData
 

@@ -43,8 +43,8 @@ class Landscape(QObject):
 
     def retranslate(self) -> None:
         texts = {"map": (_("Governance &map"), _("Who does what: bodies, plans and programmes by level")),
-                 "timeline": (_("&Timeline"), _("Every dated fact and event on a time axis")),
-                 "compare": (_("&Regions side by side"),
+                 "timeline": (_("Tim&eline"), _("Every dated fact and event on a time axis")),
+                 "compare": (_("Regions &side by side"),
                              _("Federal, Flanders, Wallonia and Brussels-Capital compared"))}
         for view, (text, tip) in texts.items():
             self.actions[view].setText(text)

@@ -96,7 +96,7 @@ class LandscapeWindow(QMainWindow):
         self.zoom_in_action.setText(_("Zoom &in"))
         self.zoom_out_action.setText(_("Zoom &out"))
         self.fit_action.setText(_("&Fit to window"))
-        names = {"map": _("&Map"), "timeline": _("&Timeline"), "compare": _("&Regions side by side")}
+        names = {"map": _("&Map"), "timeline": _("Tim&eline"), "compare": _("Regions &side by side")}
         for name, panel in self.panels.items():
             self.tabs.setTabText(self.tabs.indexOf(panel), names[name])
             retranslate = getattr(panel, "retranslate", None)
