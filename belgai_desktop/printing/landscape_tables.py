@@ -40,7 +40,8 @@ def _entry(e: Entry, numbers: dict[str, int], lang: str, links: bool) -> str:
 
 def _cell(entries: list[Entry], numbers: dict[str, int], lang: str, links: bool) -> str:
     if not entries:
-        return f'<i style="color:#7b7d7d;">{escape(_("none in the source documents"))}</i>'
+        none = escape(_("none in the source documents"))
+        return f'<i style="color:#7b7d7d;">{none}</i>'
     parts: list[str] = []
     shown: set[str] = set()
     for e in entries:
@@ -49,7 +50,8 @@ def _cell(entries: list[Entry], numbers: dict[str, int], lang: str, links: bool)
         if e.dispute:
             shown.add(e.dispute)
             group = [x for x in entries if x.dispute == e.dispute]
-            head = f"<b>{DISPUTED_MARK} {escape(_('sources disagree'))}:</b>"
+            disagree = escape(_("sources disagree"))
+            head = f"<b>{DISPUTED_MARK} {disagree}:</b>"
             items = "".join(f'<div style="margin-left:8px;">\u2013 {_entry(x, numbers, lang, links)}</div>'
                             for x in group)
             parts.append(f"<div>{head}</div>{items}")
@@ -75,7 +77,8 @@ def comparison_html(comparison: Comparison, sources: list[Source], font_pt: floa
     notes = ""
     if with_sources:
         listed = "".join(f"<div>[{numbers[s.id]}] {escape(s.title)} ({escape(s.date)})</div>" for s in sources)
-        notes = f'<p style="margin-top:6px;"><b>{escape(_("Sources"))}</b></p>{listed}'
+        heading = escape(_("Sources"))
+        notes = f'<p style="margin-top:6px;"><b>{heading}</b></p>{listed}'
     return (f'<html><body style="font-family:\'{FONT_FAMILY}\'; font-size:{font_pt}pt;">'
             f'<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-color:#aab7b8;">'
             f"<tr><th></th>{head}</tr>{''.join(rows)}</table>"

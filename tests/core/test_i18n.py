@@ -451,3 +451,20 @@ def test_each_language_s_own_acronyms_are_shown_as_ours(capsys, lang, record, ou
     assert ours in json.loads(capsys.readouterr().out)["acronyms_ours"][lang]
     assert main(["search", ours, "--lang", lang, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["results"][0]["id"] == record
+
+
+def test_no_translated_string_is_written_inside_an_f_string():
+    """babel's extractor cannot see a _("…") inside an f-string: the text would stay English."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "belgai_desktop"
+    names = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", None) in names:
+                        hidden.append(f"{path.relative_to(root)}:{inner.lineno}")
+    assert hidden == []
