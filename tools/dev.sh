@@ -167,6 +167,7 @@ case "$cmd" in
     export QT_QPA_PLATFORM=offscreen
     "$VENV/bin/ruff" check belgai_desktop tests benchmarks tools setup.py
     "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache  # the layers (pyproject.toml)
+    "$VENV/bin/mypy" --no-error-summary  # the core's types ([tool.mypy] in pyproject.toml)
     "$VENV/bin/belgai" db check
     bundle
     BELGAI_BUNDLE="dist/belgai-$(version)-linux-$(uname -m).tar.gz" exec "$VENV/bin/python" -m pytest "$@" ;;

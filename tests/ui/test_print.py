@@ -106,7 +106,7 @@ def test_every_body_prints_on_exactly_one_page(real_library, tmp_path, lang, pap
 CITE = Citation("ai-governance-blog-2025", "A.I. Governance in Belgium", "001.txt", "1.2",
                 "2025-09-28", "day")
 SOURCE = Source("ai-governance-blog-2025", "A.I. Governance in Belgium", "", "Blog post",
-                "2025-09-28", "day", "001.txt", "")
+                "2025-09-28", "day", "001.txt", "", "")
 
 
 def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:

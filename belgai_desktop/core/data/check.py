@@ -16,7 +16,20 @@ from collections import defaultdict
 from pathlib import Path
 
 from belgai_desktop.core.data import vocab
-from belgai_desktop.core.data.sourcedata import Fact, RecordData, SourceData, SourceDoc
+from belgai_desktop.core.data.model import Source
+from belgai_desktop.core.data.schema import LANG_TEXTS, SCHEMA_VERSION, connect_read_only, lang_columns
+from belgai_desktop.core.data.sourcedata import (
+    BudgetData,
+    DateData,
+    Fact,
+    LinkData,
+    RecordData,
+    RelationData,
+    SourceData,
+    StatementData,
+    source_hash,
+)
+from belgai_desktop.core.errors import DatabaseError
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
@@ -78,7 +91,7 @@ def text_problems(where: str, text: str | None) -> list[str]:
 class SeedTexts:
     """The source documents' text, when ``../shared/seeds`` is available, to verify against."""
 
-    def __init__(self, seeds_dir: Path | None, sources: list[SourceDoc]) -> None:
+    def __init__(self, seeds_dir: Path | None, sources: list[Source]) -> None:
         self.texts: dict[str, str] = {}
         self.problems: list[str] = []
         self._shingles: set[str] | None = None
@@ -212,9 +225,9 @@ def _record_texts(r: RecordData) -> list[tuple[str, str, bool]]:
     texts += [(f"{r.id} summary.{lang}", t, lang == "en") for lang, t in r.summaries.items()]
     texts += [(f"{r.id} alias", t, False) for t in r.aliases + r.acronyms]
     for f in r.facts:
-        for key in ("role", "note", "text"):
-            own = key == "text" and f.data.get("aspect") not in QUOTABLE_ASPECTS
-            for lang, t in (f.data.get(key) or {}).items():
+        own = isinstance(f.data, StatementData) and f.data.aspect not in QUOTABLE_ASPECTS
+        for key, by_lang in f.texts():
+            for lang, t in by_lang.items():
                 texts.append((f"{f.id} {key}.{lang}", t, own and lang == "en"))
     return texts
 
@@ -244,14 +257,14 @@ def check_source_data(data: SourceData, seeds_dir: Path | None = None) -> list[s
             for ref in f.sources:
                 if ref.source_id not in source_ids:
                     problems.append(f"{f.id}: unknown source {ref.source_id!r}")
-            if f.type == "relation":
-                target = f.data.get("object_id")
+            if isinstance(f.data, RelationData):
+                target = f.data.object_id
                 if target and target not in record_ids:
-                    problems.append(f"{f.id}: relation {f.data['relation']} points to unknown record {target!r}")
+                    problems.append(f"{f.id}: relation {f.data.relation} points to unknown record {target!r}")
                 if target == r.id:
                     problems.append(f"{f.id}: relation points to the record itself")
-            if f.type == "link" and f.data.get("url"):
-                p = seeds.url_problem(f.id, f.data["url"], [ref.source_id for ref in f.sources])
+            if isinstance(f.data, LinkData) and f.data.url:
+                p = seeds.url_problem(f.id, f.data.url, [ref.source_id for ref in f.sources])
                 if p:
                     problems.append(p)
         for where, text, own_words in _record_texts(r):
@@ -285,23 +298,19 @@ def _title_problems(r: RecordData, seeds: SeedTexts) -> list[str]:
     ]
 
 
-def _fact_value(f: Fact) -> object:
-    d = f.data
-    return (d.get("amount"), d.get("amount_max"), d.get("year")) if f.type == "budget" else d.get("date")
-
-
 def _dispute_problems(r: RecordData) -> list[str]:
     """Different values for the same thing must be declared as a dispute, never left silent."""
     problems = []
-    groups: dict[tuple[str, str], list] = defaultdict(list)
+    # (fact type, aspect) → [(fact, its value)]
+    groups: dict[tuple[str, str], list[tuple[Fact, object]]] = defaultdict(list)
     for f in r.facts:
-        if f.type == "budget":
-            groups[("budget", f.data["aspect"])].append(f)
-        elif f.type == "date":
-            groups[("date", f.data["aspect"])].append(f)
-    for (fact_type, aspect), facts in groups.items():
-        undeclared = [f for f in facts if not f.dispute]
-        if len({_fact_value(f) for f in facts}) > 1 and undeclared:
+        if isinstance(f.data, BudgetData):
+            groups[("budget", f.data.aspect)].append((f, (f.data.amount, f.data.amount_max, f.data.year)))
+        elif isinstance(f.data, DateData):
+            groups[("date", f.data.aspect)].append((f, f.data.date))
+    for (fact_type, aspect), values in groups.items():
+        undeclared = [f for f, _ in values if not f.dispute]
+        if len({value for _, value in values}) > 1 and undeclared:
             problems.append(
                 f"{r.id}: {fact_type}s with aspect {aspect!r} disagree but "
                 f"{', '.join(f.id for f in undeclared)} has no 'dispute' key"
@@ -318,9 +327,6 @@ def _dispute_problems(r: RecordData) -> list[str]:
 
 def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | None = None) -> list[str]:
     """Every problem in a built database file."""
-    from belgai_desktop.core.data.sourcedata import source_hash
-    from belgai_desktop.core.errors import DatabaseError
-    from belgai_desktop.core.library import SCHEMA_VERSION, connect_read_only
 
     try:
         conn = connect_read_only(path)
@@ -363,16 +369,14 @@ def check_database(path: Path, db_dir: Path | None = None, seeds_dir: Path | Non
         "SELECT record_id || ' name.' || lang, text FROM names",
         "SELECT record_id || ' summary.' || lang, text FROM summaries",
         "SELECT record_id || ' alias', text FROM aliases",
-        *[f"SELECT fact_id || ' {c}', {c} FROM {t}" for t, prefix in
-          (("statements", "text"), ("budgets", "note"), ("dates", "note"), ("relations", "role"))
-          for c in (f"{prefix}_{lang}" for lang in vocab.LANGUAGES)],
+        *[f"SELECT fact_id || ' {c}', {c} FROM {t}" for t, _owner, prefix in LANG_TEXTS for c in lang_columns(prefix)],
     ]
     for sql in text_queries:
         for where, text in rows(sql):
             problems += text_problems(where, text)
 
     sources = [
-        SourceDoc(id=i, file=f, sha256=h, title="", author="", publisher="", date="", note="")
+        Source(id=i, file=f, sha256=h, title="", author="", publisher="", date="", date_precision=None, note="")
         for i, f, h in rows("SELECT id, file, sha256 FROM sources")
     ]
     seeds = SeedTexts(seeds_dir, sources)

@@ -2,8 +2,9 @@
 
 Owns the TOML format described in ``db/FORMAT.md``: one file per record in
 ``db/records/`` and the source documents in ``db/sources.toml``. Produces plain
-dataclasses for :mod:`belgai_desktop.core.data.build`. Imports only the standard library
-and :mod:`belgai_desktop.core.data.vocab`.
+dataclasses for :mod:`belgai_desktop.core.data.build`: a typed payload per type of fact, and
+the documents as :class:`~belgai_desktop.core.data.model.Source`. Imports only the standard
+library, :mod:`belgai_desktop.core.data.vocab` and :mod:`belgai_desktop.core.data.model`.
 
 Run ``python -m belgai_desktop.core.data.sourcedata FILE...`` to check single files.
 """
@@ -15,11 +16,13 @@ import hashlib
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.model import Source
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -36,9 +39,56 @@ class SourceRef:
         return cls(source_id.strip(), where.strip())
 
 
+# What each type of fact says, besides its sources. A value the reader found wrong is stored
+# empty (and the problem listed with its file and table), so that every problem is reported.
+@dataclass(frozen=True)
+class RelationData:
+    relation: str
+    object_id: str
+    role: dict[str, str]  # language → the role's wording ("supported by"), when the source gives one
+
+
+@dataclass(frozen=True)
+class BudgetData:
+    aspect: str
+    amount: float | None
+    amount_max: float | None
+    currency: str
+    period: str
+    year: int | None
+    year_end: int | None
+    approximate: bool
+    qualifier: str | None
+    note: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DateData:
+    aspect: str
+    date: str | None
+    precision: str | None  # "year", "month" or "day"
+    note: dict[str, str]
+
+
+@dataclass(frozen=True)
+class StatementData:
+    aspect: str
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LinkData:
+    url: str
+    lang: str | None
+
+
+FactData = RelationData | BudgetData | DateData | StatementData | LinkData
+
+
 @dataclass
 class Fact:
-    """One sourced statement about a record: its type decides which fields are used."""
+    """One sourced statement about a record; ``data`` says what (None for a name or a summary,
+    whose texts are the record's)."""
 
     id: str
     type: str
@@ -46,19 +96,18 @@ class Fact:
     sources: list[SourceRef]
     as_of: str | None = None
     dispute: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: FactData | None = None
 
-
-@dataclass
-class SourceDoc:
-    id: str
-    file: str
-    sha256: str
-    title: str
-    author: str
-    publisher: str
-    date: str
-    note: str
+    def texts(self) -> list[tuple[str, dict[str, str]]]:
+        """(key in the TOML, language → text): the fact's texts written in every language."""
+        d = self.data
+        if isinstance(d, RelationData):
+            return [("role", d.role)]
+        if isinstance(d, BudgetData | DateData):
+            return [("note", d.note)]
+        if isinstance(d, StatementData):
+            return [("text", d.text)]
+        return []
 
 
 @dataclass
@@ -173,7 +222,7 @@ class _Reader:
         return value
 
 
-def _fact_common(r: _Reader, record_id: str, fact_type: str, n: int, table: dict[str, Any]) -> Fact:
+def _fact(r: _Reader, record_id: str, fact_type: str, n: int, table: dict[str, Any]) -> Fact:
     dispute = table.get("dispute")
     if dispute is not None and not (isinstance(dispute, str) and dispute.strip()):
         r.problem("'dispute' must be a non-empty string")
@@ -185,26 +234,29 @@ def _fact_common(r: _Reader, record_id: str, fact_type: str, n: int, table: dict
         sources=r.refs(table, fact_type),
         as_of=r.date(table.get("as_of"), "as_of"),
         dispute=dispute,
+        data=_FACT_READERS[fact_type](r, table),
     )
 
 
-def _read_relation(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
+def _read_relation(r: _Reader, t: dict[str, Any]) -> RelationData:
     rel = r.text(t, "type")
     if rel and rel not in vocab.RELATIONS:
         r.problem(f"unknown relation type {rel!r}")
     to = r.text(t, "to")
     role = r.languages(t.get("role"), "role", required=False)
-    f.data = {"relation": rel, "object_id": to, "role": role}
+    return RelationData(relation=rel, object_id=to, role=role)
 
 
-def _read_budget(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    amount, amount_max = t.get("amount"), t.get("amount_max")
-    if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 0:
+def _number(value: object) -> float | None:
+    """A TOML number (an integer stays an integer: the database stores what the file says)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _read_budget(r: _Reader, t: dict[str, Any]) -> BudgetData:
+    amount, amount_max = _number(t.get("amount")), _number(t.get("amount_max"))
+    if amount is None or amount < 0:
         r.problem("budget 'amount' must be a non-negative number")
-    if amount_max is not None and (
-        not isinstance(amount_max, (int, float)) or not isinstance(amount, (int, float))
-        or amount_max <= amount
-    ):
+    if t.get("amount_max") is not None and (amount_max is None or amount is None or amount_max <= amount):
         r.problem("budget 'amount_max' must be a number above 'amount'")
     currency = r.text(t, "currency")
     if currency and not re.fullmatch(r"[A-Z]{3}", currency):
@@ -215,50 +267,53 @@ def _read_budget(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
     qualifier = t.get("qualifier")
     if qualifier is not None and qualifier not in vocab.BUDGET_QUALIFIERS:
         r.problem(f"budget qualifier must be one of {', '.join(vocab.BUDGET_QUALIFIERS)}")
+    years: dict[str, int | None] = {}
     for key in ("year", "year_end"):
-        if key in t and not (isinstance(t[key], int) and 1900 < t[key] < 2100):
+        value = t.get(key)
+        years[key] = value if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2100 else None
+        if key in t and years[key] is None:
             r.problem(f"budget {key!r} must be a year")
-    f.data = {
-        "aspect": r.text(t, "aspect"),
-        "amount": amount,
-        "amount_max": amount_max,
-        "currency": currency,
-        "period": period,
-        "year": t.get("year"),
-        "year_end": t.get("year_end"),
-        "approximate": bool(t.get("approximate", False)),
-        "qualifier": qualifier,
-        "note": r.languages(t.get("note"), "budget note", required=False),
-    }
+    return BudgetData(
+        aspect=r.text(t, "aspect"),
+        amount=amount,
+        amount_max=amount_max,
+        currency=currency,
+        period=period,
+        year=years["year"],
+        year_end=years["year_end"],
+        approximate=bool(t.get("approximate", False)),
+        qualifier=qualifier if isinstance(qualifier, str) else None,
+        note=r.languages(t.get("note"), "budget note", required=False),
+    )
 
 
-def _read_date(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
+def _read_date(r: _Reader, t: dict[str, Any]) -> DateData:
     date = r.date(t.get("date"), "date")
     if t.get("date") is None:
         r.problem("date fact has no 'date'")
-    f.data = {
-        "aspect": r.text(t, "aspect"),
-        "date": date,
-        "precision": date_precision(date) if date else None,
-        "note": r.languages(t.get("note"), "date note", required=False),
-    }
+    return DateData(
+        aspect=r.text(t, "aspect"),
+        date=date,
+        precision=date_precision(date) if date else None,
+        note=r.languages(t.get("note"), "date note", required=False),
+    )
 
 
-def _read_statement(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    f.data = {"aspect": r.text(t, "aspect"), "text": r.languages(t.get("text"), "statement text")}
+def _read_statement(r: _Reader, t: dict[str, Any]) -> StatementData:
+    return StatementData(aspect=r.text(t, "aspect"), text=r.languages(t.get("text"), "statement text"))
 
 
-def _read_link(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
+def _read_link(r: _Reader, t: dict[str, Any]) -> LinkData:
     url = r.text(t, "url")
     if url and not re.match(r"^https?://\S+$", url):
         r.problem(f"link {url!r} is not an http(s) URL")
     lang = t.get("lang")
     if lang is not None and lang not in vocab.LANGUAGES:
         r.problem(f"link lang {lang!r} is not one of {', '.join(vocab.LANGUAGES)}")
-    f.data = {"url": url, "lang": lang}
+    return LinkData(url=url, lang=lang if lang in vocab.LANGUAGES else None)
 
 
-_FACT_READERS = {
+_FACT_READERS: dict[str, Callable[[_Reader, dict[str, Any]], FactData]] = {
     "relation": _read_relation,
     "budget": _read_budget,
     "date": _read_date,
@@ -290,7 +345,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
     if level and level not in vocab.LEVELS:
         r.problem(f"unknown level {level!r}")
 
-    name_table = raw.get("name") if isinstance(raw.get("name"), dict) else {}
+    name_table: dict[str, Any] = raw["name"] if isinstance(raw.get("name"), dict) else {}
     names = r.languages(name_table, "name")
     translated = set(r.strings(name_table, "translated"))
     descriptive = name_table.get("descriptive", False)
@@ -301,23 +356,24 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
         r.problem(f"name.translated has unknown languages {sorted(translated - set(vocab.LANGUAGES))}")
     if translated >= set(vocab.LANGUAGES):
         r.problem("name.translated lists every language: at least one name must come from a source")
-    summary_table = raw.get("summary") if isinstance(raw.get("summary"), dict) else {}
+    summary_table: dict[str, Any] = raw["summary"] if isinstance(raw.get("summary"), dict) else {}
     summaries = r.languages(summary_table, "summary")
 
     facts = [
         Fact(f"{record_id}/name", "name", record_id, r.refs(name_table, "name")),
         Fact(f"{record_id}/summary", "summary", record_id, r.refs(summary_table, "summary")),
     ]
-    for fact_type, reader in _FACT_READERS.items():
+    for fact_type in _FACT_READERS:
         tables = raw.get(fact_type, [])
         if not isinstance(tables, list):
             r.problem(f"{fact_type!r} must be written as [[{fact_type}]] tables")
             continue
         for n, table in enumerate(tables, start=1):
             sub = _Reader(f"{r.where} [[{fact_type}]] #{n}", problems)
-            fact = _fact_common(sub, record_id, fact_type, n, table)
-            reader(sub, fact, table)
-            facts.append(fact)
+            if not isinstance(table, dict):
+                sub.problem(f"must be a table ([[{fact_type}]])")
+                continue
+            facts.append(_fact(sub, record_id, fact_type, n, table))
 
     return RecordData(
         id=record_id,
@@ -336,7 +392,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
     )
 
 
-def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
+def read_sources(path: Path, problems: list[str]) -> list[Source]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -345,14 +401,16 @@ def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
     docs = []
     for n, table in enumerate(raw.get("source", []), start=1):
         r = _Reader(f"{path.name} source #{n}", problems)
-        doc = SourceDoc(
+        date = r.date(table.get("date"), "date") or ""
+        doc = Source(
             id=r.text(table, "id"),
             file=r.text(table, "file"),
             sha256=r.text(table, "sha256"),
             title=r.text(table, "title"),
             author=r.text(table, "author", required=False),
             publisher=r.text(table, "publisher"),
-            date=r.date(table.get("date"), "date") or "",
+            date=date,
+            date_precision=date_precision(date) if date else None,
             note=r.text(table, "note", required=False),
         )
         docs.append(doc)
@@ -361,7 +419,7 @@ def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
 
 @dataclass
 class SourceData:
-    sources: list[SourceDoc]
+    sources: list[Source]
     records: list[RecordData]
     problems: list[str]
 

@@ -446,11 +446,14 @@ def read_export(path: Path) -> dict[str, Any]:
     if _is_sqlite(path):
         return _salvage(path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UserDataError(_("{path} does not exist").format(path=path)) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise UserDataError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
+    if not isinstance(data, dict):  # JSON, but not an export of ours
+        raise UserDataError(_("not a BelgAI bookmarks-and-notes export"))
+    return data
 
 
 def _salvage(path: Path) -> dict[str, Any]:
