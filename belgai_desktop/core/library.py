@@ -33,7 +33,7 @@ from belgai_desktop.core.errors import DatabaseError, UnknownRecord
 from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
-    from belgai_desktop.core.search.searcher import Searcher
+    from belgai_desktop.core.search.searcher import Progress, Searcher, SearchResult
     from belgai_desktop.core.userdata.store import UserData
 
 # Order of the sections on a record page; relations not listed go to "related".
@@ -351,9 +351,18 @@ class Library:
     @property
     def searcher(self) -> Searcher:
         """The search engine over this library, created (and its index built) on first use."""
+        return self._open_searcher(None)
+
+    def _open_searcher(self, progress: Progress | None) -> Searcher:
         with self._searcher_lock:
             if self._searcher is None:
                 from belgai_desktop.core.search.searcher import Searcher
 
-                self._searcher = Searcher(self)
+                self._searcher = Searcher(self, progress=progress)
             return self._searcher
+
+    def search(self, query: str, lang: str = "en", kind: str | None = None, level: str | None = None,
+               limit: int = 20, progress: Progress | None = None) -> SearchResult:
+        """Records matching ``query``, best first. The first search after the data changed
+        builds the index; ``progress(done, total)`` hears how far that is."""
+        return self._open_searcher(progress).search(query, lang=lang, kind=kind, level=level, limit=limit)

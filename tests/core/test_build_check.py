@@ -11,8 +11,9 @@ import pytest
 from belgai_desktop.cli import main
 from belgai_desktop.core import paths
 from belgai_desktop.core.data.build import build, source_hash
-from belgai_desktop.core.data.check import SeedTexts, _words, check_database, check_source_data, text_problems
+from belgai_desktop.core.data.check import check_database, check_source_data, text_problems
 from belgai_desktop.core.data.schema import SCHEMA_VERSION
+from belgai_desktop.core.data.seeds import SeedTexts, _words
 from belgai_desktop.core.data.sourcedata import read_all
 from belgai_desktop.core.errors import SourceDataError
 from tests.conftest import SOURCE_DB_DIR, needs_seeds

@@ -17,21 +17,18 @@ from typing import TypeVar
 import sqlite_utils
 
 from belgai_desktop.core.data import schema, vocab
-from belgai_desktop.core.data.schema import SCHEMA_VERSION
-from belgai_desktop.core.data.sourcedata import (
+from belgai_desktop.core.data.facts import (
     BudgetData,
     DateData,
     Fact,
     FactData,
     LinkData,
     RelationData,
-    SourceData,
-    SourceRef,
     StatementData,
-    date_precision,
-    read_all,
-    source_hash,
 )
+from belgai_desktop.core.data.schema import SCHEMA_VERSION
+from belgai_desktop.core.data.sourcedata import SourceData, read_all, source_hash
+from belgai_desktop.core.data.toml_reader import SourceRef, date_precision
 from belgai_desktop.core.errors import BelgaiError, SourceDataError
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.core.text.i18n import gettext as _
