@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from belgai_desktop import __version__
 from belgai_desktop.cli_output import add_lang_option
@@ -22,6 +22,9 @@ from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import gettext_noop
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.library import Library
 
 EXIT_PROBLEMS = 1  # `db check` found problems
 EXIT_ERROR = 2  # bad input: unknown id, bad option, unusable database or file
@@ -147,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _library(args: argparse.Namespace):  # noqa: ANN202
+def _library(args: argparse.Namespace) -> Library:
     from belgai_desktop.core.library import Library
 
     return Library(args.database)

@@ -75,7 +75,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("file", type=Path, metavar="FILE")
 
 
-def _library(args: argparse.Namespace):  # noqa: ANN202
+def _library(args: argparse.Namespace):
     from belgai_desktop.core.library import Library
 
     return Library(args.database)

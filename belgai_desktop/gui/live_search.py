@@ -53,7 +53,7 @@ class _SearchTask(QRunnable):
                 return
             r = self._request
             result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
-        except Exception as exc:  # shown to the user in the status bar, never a crash
+        except Exception as exc:  # noqa: BLE001 - shown to the user in the status bar, never a crash
             self._owner.relay.failed.emit(self._generation, str(exc))
             return
         self._owner.relay.finished.emit(self._generation, result)

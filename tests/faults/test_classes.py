@@ -168,7 +168,7 @@ sys.exit(cli.main(sys.argv[1:]))
 
 
 @pytest.fixture
-def as_nobody(tmp_path_factory):  # noqa: ANN001, ANN201
+def as_nobody(tmp_path_factory):
     """Run ``belgai`` as the user ``nobody`` over a read-only copy of the install."""
     if os.geteuid() != 0:
         pytest.skip("needs root to become another user")
@@ -287,7 +287,7 @@ MARKUP = "<script>alert(1)</script> & <b>bold</b> <img src=x onerror=alert(2)>"
 
 
 @pytest.fixture(scope="module")
-def markup_library(tmp_path_factory):  # noqa: ANN001, ANN201
+def markup_library(tmp_path_factory):
     from belgai_desktop.core.data.build import build
     from belgai_desktop.core.library import Library
 

@@ -25,7 +25,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return attempts
 
 
-def test_app_makes_no_network_connection(qtbot, no_network, make_window) -> None:  # noqa: ANN001
+def test_app_makes_no_network_connection(qtbot, no_network, make_window) -> None:
     window = make_window()
     window.open_record("test-ministry")
     window.language_actions["nl"].trigger()
@@ -36,7 +36,7 @@ def test_app_makes_no_network_connection(qtbot, no_network, make_window) -> None
     assert no_network == []
 
 
-def test_the_guard_itself_works(no_network) -> None:  # noqa: ANN001
+def test_the_guard_itself_works(no_network) -> None:
     with pytest.raises(OSError):
         socket.create_connection(("192.0.2.1", 80), timeout=0.1)
     assert no_network

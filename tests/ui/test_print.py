@@ -60,7 +60,7 @@ def today(lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_library():  # noqa: ANN201
+def real_library():
     """The bundled database (or the one BELGAI_DB names)."""
     lib = Library(paths.database_path())
     yield lib
@@ -128,7 +128,7 @@ def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:
     )
 
 
-def language(lang: str):  # noqa: ANN201
+def language(lang: str):
     from belgai_desktop.printing.layout import language as print_language
 
     return print_language(lang)

@@ -44,7 +44,7 @@ def snapshot(path: Path) -> dict[str, dict[str, Any]]:
             sources[r["fact_id"]].append({"source_id": r["source_id"], "where": r["locator"], "as_of": r["as_of"]})
         content: dict[str, dict[str, Any]] = {}
         for table in FACT_TABLES:
-            for r in conn.execute(f"SELECT * FROM {table}"):  # noqa: S608 - fixed table names
+            for r in conn.execute(f"SELECT * FROM {table}"):  # fixed table names
                 row = {k: r[k] for k in r.keys() if k not in ("fact_id", "record_id")}
                 content[r["fact_id"]] = row
         texts: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
@@ -59,7 +59,7 @@ def snapshot(path: Path) -> dict[str, dict[str, Any]]:
             records[r["record_id"]]["facts"][r["id"]] = {
                 "type": r["type"], "value": value, "dispute": r["dispute"], "sources": sources.get(r["id"], [])}
         for table in ("acronyms", "aliases"):
-            for r in conn.execute(f"SELECT record_id, text FROM {table} ORDER BY position"):  # noqa: S608
+            for r in conn.execute(f"SELECT record_id, text FROM {table} ORDER BY position"):
                 if r["record_id"] in records:
                     records[r["record_id"]].setdefault(table, []).append(r["text"])
         return records

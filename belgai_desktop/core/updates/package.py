@@ -201,7 +201,7 @@ def open_package(path: Path, keys: list[PublicKey]) -> Package:
         raise PackageError(_("{path}: {reason}").format(path=path, reason=exc)) from None
     try:
         manifest = json.loads(manifest_bytes)
-        int(manifest["data_version"]), int(manifest["schema_version"])  # noqa: B018 - validates
+        int(manifest["data_version"]), int(manifest["schema_version"])  # validates
         files = manifest["files"]
         assert isinstance(files, dict) and DATABASE in files
     except (ValueError, KeyError, TypeError, AssertionError):
