@@ -151,7 +151,7 @@ def _read_note(args: argparse.Namespace) -> str:
 
 
 def run_notes(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.userdata.store import read_export
+    from belgai_desktop.core.userdata.transfer import read_export
 
     action = args.notes_command
     library = _library(args)

@@ -105,7 +105,8 @@ class Library:
         with self._user_lock:
             if self._user is None:
                 from belgai_desktop.core import paths
-                from belgai_desktop.core.userdata.store import FILE_NAME, UserData
+                from belgai_desktop.core.userdata.schema import FILE_NAME
+                from belgai_desktop.core.userdata.store import UserData
 
                 self._user = UserData(paths.data_dir() / FILE_NAME, self._title_or_none)
             return self._user

@@ -20,7 +20,8 @@ from belgai_desktop.core import messages
 from belgai_desktop.core.data.build import build
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.updates import minisign, package, store
-from belgai_desktop.core.userdata.store import FILE_NAME, read_export
+from belgai_desktop.core.userdata.schema import FILE_NAME
+from belgai_desktop.core.userdata.transfer import read_export
 from tests.conftest import SOURCE_DB_DIR
 
 REMOVED = "agoria-ai-course"
