@@ -40,6 +40,7 @@ from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_betwe
 from belgai_desktop.gui.history import History
 from belgai_desktop.gui.language import AUTONYMS, apply_language
 from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
+from belgai_desktop.gui.message_bridge import MessageBridge
 from belgai_desktop.gui.navigator import LevelTree, OrganisationTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
@@ -134,7 +135,9 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        messages.add_handler(self._show_message)
+        # The core's messages, delivered on the GUI thread whichever thread raised them.
+        self.message_bridge = MessageBridge(self)
+        self.message_bridge.shown.connect(self._show_message)
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
         # Opened now, after the status bar shows messages: a damaged or unwritable file says so there.
         self.user = library.user
@@ -755,7 +758,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.note_editor.flush()  # what was typed a moment ago is kept
         self.save_state()
-        messages.remove_handler(self._show_message)
+        self.message_bridge.close()
         QApplication.instance().removeEventFilter(self)
         self.live.wait(5000)
         super().closeEvent(event)
