@@ -8,9 +8,6 @@ imports Qt.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import sys
 from pathlib import Path
@@ -206,6 +203,7 @@ def run_notes(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace, library: Any, lang: str) -> int:
     from belgai_desktop.core import outputs
+    from belgai_desktop.core.userdata.transfer import write_export
 
     out: Path = args.output
     suffix = out.suffix.lower()
@@ -221,28 +219,6 @@ def _export(args: argparse.Namespace, library: Any, lang: str) -> int:
 
         write_notes_pdf(user.notes(lang), library.data_version, library.as_of, lang, out)
     else:
-        if suffix == ".json":
-            text = json.dumps(user.export_data(lang, library.data_version), ensure_ascii=False, indent=2) + "\n"
-        else:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(["id", "title", "in_data", "updated", "text"])
-            for n in user.notes(lang):
-                writer.writerow([n.id, n.title, "yes" if n.in_data else "no", n.updated, n.text])
-            text = buffer.getvalue()
-        _write_atomically(out, text.encode("utf-8"))
+        write_export(user, out, lang, library.data_version)
     print(_("Wrote {path}").format(path=out))
     return 0
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None

@@ -136,8 +136,10 @@ core_tests() {
   if "$venv/bin/python" -c 'import importlib.util as u, sys; sys.exit(not (u.find_spec("PySide6") or u.find_spec("shiboken6")))'; then
     say "Qt is importable in $venv: the Qt-free test run would prove nothing"; exit 2
   fi
+  # Not the slow ones: they prove nothing more about Qt, and the full run below has them.
   say "the core's tests without Qt ($venv)"
-  BELGAI_QT_FREE=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning tests/core
+  BELGAI_QT_FREE=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning \
+    -m "not slow" tests/core
 }
 
 version() { "$VENV/bin/python" -c 'import belgai_desktop; print(belgai_desktop.__version__)'; }

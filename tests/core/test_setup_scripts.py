@@ -21,6 +21,7 @@ def dev_sh(*args: str, **env: str) -> subprocess.CompletedProcess:
                           timeout=600, env={**os.environ, "BELGAI_VENV": str(VENV), **env})
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("BELGAI_QT_FREE") == "1",
                     reason="installs what running the app needs (Qt) into this environment: not in the Qt-free run")
 def test_run_installs_what_running_needs_and_starts_the_app():

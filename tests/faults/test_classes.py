@@ -71,6 +71,7 @@ def test_db_check_lists_an_unusable_database_as_a_problem(cli, fixture_db_path, 
 KILLS = 3
 
 
+@pytest.mark.slow
 def test_kill_9_during_index_builds_never_leaves_a_broken_index(tmp_path, bundled_db_path):
     env = make_env(tmp_path)
     argv = [sys.executable, "-m", "belgai_desktop", "--database", str(bundled_db_path), "search", "AI act", "--json"]
@@ -98,6 +99,7 @@ def test_kill_9_during_index_builds_never_leaves_a_broken_index(tmp_path, bundle
     assert [p.name for p in index_dir.iterdir() if p.name.startswith(".")] == []  # leftovers cleaned
 
 
+@pytest.mark.slow
 def test_kill_9_during_db_build_leaves_the_old_database_whole(tmp_path, fixture_db_path):
     from belgai_desktop.core.library import Library
 

@@ -1,17 +1,54 @@
-"""Reading what ``belgai notes import`` and the Import command take: an export file (JSON), or
-whatever a damaged user database (a moved-aside one) still gives back, row by row.
+"""Exports of the user's notes and bookmarks, and reading them back: writing ``belgai notes
+export``'s JSON (complete, re-importable) or CSV file; reading what ``belgai notes import`` and
+the Import command take: an export file, or whatever a damaged user database (a moved-aside
+one) still gives back, row by row.
 
 No Qt. May import the standard library and ``belgai_desktop.core``.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.userdata.schema import EXPORT_FORMAT, SCHEMA_VERSION, UserDataError, is_sqlite
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.userdata.store import UserData
+
+
+def export_text(user: UserData, suffix: str, lang: str, data_version: str) -> str:
+    """The export as ``.json`` (everything, re-importable) or ``.csv`` (the notes, for a spreadsheet)."""
+    if suffix == ".json":
+        return json.dumps(user.export_data(lang, data_version), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "title", "in_data", "updated", "text"])
+    for n in user.notes(lang):
+        writer.writerow([n.id, n.title, "yes" if n.in_data else "no", n.updated, n.text])
+    return buffer.getvalue()
+
+
+def write_export(user: UserData, path: Path, lang: str, data_version: str) -> None:
+    """Write the export the name of ``path`` asks for (``.json`` or ``.csv``): whole, or not at all."""
+    data = export_text(user, path.suffix.lower(), lang, data_version).encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
 
 
 def read_export(path: Path) -> dict[str, Any]:
