@@ -23,9 +23,15 @@ class MessageBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         messages.add_handler(self._relay)
+        relay = self._relay
+        # A window deleted without being closed must not leave its handler behind.
+        self.destroyed.connect(lambda: messages.remove_handler(relay))
 
     def _relay(self, level: str, text: str) -> None:
-        self.shown.emit(level, text)
+        try:
+            self.shown.emit(level, text)
+        except RuntimeError:  # deleted meanwhile on the GUI thread: nobody left to show it
+            messages.remove_handler(self._relay)
 
     def close(self) -> None:
         """Stop receiving messages (the window is closing)."""
