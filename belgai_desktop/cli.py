@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from belgai_desktop import __version__
 from belgai_desktop.cli_output import add_lang_option
@@ -22,6 +22,9 @@ from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import gettext_noop
+
+if TYPE_CHECKING:
+    from belgai_desktop.core.library import Library
 
 EXIT_PROBLEMS = 1  # `db check` found problems
 EXIT_ERROR = 2  # bad input: unknown id, bad option, unusable database or file
@@ -150,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _library(args: argparse.Namespace):  # noqa: ANN202
+def _library(args: argparse.Namespace) -> Library:
     from belgai_desktop.core.library import Library
 
     return Library(args.database)
@@ -185,12 +188,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise BelgaiError(_("--limit must be 1 or more"))
-    from belgai_desktop.core.search.searcher import Searcher
-
     # The first search after the data changed builds the index: show progress on a terminal.
-    searcher = Searcher(_library(args), progress=_progress_line if sys.stderr.isatty() else None)
-    result = searcher.search(
-        args.query, lang=args.lang, kind=args.kind, level=args.level, limit=args.limit)
+    result = _library(args).search(args.query, lang=args.lang, kind=args.kind, level=args.level, limit=args.limit,
+                                   progress=_progress_line if sys.stderr.isatty() else None)
     if args.json:
         _print_json(result.to_json())
         return 0
@@ -235,33 +235,22 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.data.build import DATABASE_NAME, build
-    from belgai_desktop.core.data.check import check_database, check_source_data
-    from belgai_desktop.core.data.sourcedata import read_all
+    from belgai_desktop.core.data.check import check_all, source_folder
 
-    if args.db_dir is None:
-        args.db_dir = paths.source_db_dir()
-        if args.db_dir is None:  # an installed wheel or a bundle carries the built data only
-            raise BelgaiError(_("`belgai db {action}` needs a source checkout (the TOML sources in db/); "
-                                "this installation carries only the built database").format(action=args.db_command))
     if args.db_command == "build":
-        target = build(args.db_dir, args.output, paths.seeds_dir())
+        from belgai_desktop.core.data.build import build
+
+        target = build(source_folder(args.db_dir, "build"), args.output, paths.seeds_dir())
         print(_("Built {path}").format(path=target))
         return 0
-    seeds = args.seeds or paths.seeds_dir()
-    if not seeds.is_dir():
-        messages.warning(_("source documents not found in {path}: web addresses not verified").format(path=seeds))
-        seeds = None
-    problems = check_source_data(read_all(args.db_dir), seeds)
-    database = args.database or args.db_dir / DATABASE_NAME
-    problems += check_database(database, args.db_dir, seeds)
-    for p in problems:
+    report = check_all(args.db_dir, args.database, args.seeds)
+    for p in report.problems:
         print(p)
-    if problems:
-        print(i18n.ngettext("{n} problem found", "{n} problems found", len(problems)).format(n=len(problems)),
-              file=sys.stderr)
+    if report.problems:
+        n = len(report.problems)
+        print(i18n.ngettext("{n} problem found", "{n} problems found", n).format(n=n), file=sys.stderr)
         return EXIT_PROBLEMS
-    print(_("{path}: all checks passed").format(path=database))
+    print(_("{path}: all checks passed").format(path=report.database))
     return 0
 
 

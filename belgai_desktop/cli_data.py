@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -64,24 +63,6 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("--force", action="store_true", help=_("overwrite FILE.belgai if it exists"))
 
 
-def _database_of(path: Path, tmp: Path) -> Path:
-    """A database file, or the database inside a package (its signature is not needed to compare)."""
-    from belgai_desktop.core.updates.reference import DATABASE
-
-    if not path.is_file():
-        raise BelgaiError(_("{path} does not exist").format(path=path))
-    if zipfile.is_zipfile(path):
-        target = tmp / f"{len(list(tmp.iterdir()))}-{DATABASE}"
-        try:
-            with zipfile.ZipFile(path) as z:
-                target.write_bytes(z.read(DATABASE))
-        except (KeyError, zipfile.BadZipFile, OSError) as exc:
-            raise BelgaiError(_("{path} is not a BelgAI data package ({reason})").format(path=path, reason=exc)) \
-                from None
-        return target
-    return path
-
-
 def _print_status(data: dict[str, Any]) -> None:
     origin = {"bundled": _("the data that came with this installation"),
               "installed": _("an installed data package"),
@@ -119,23 +100,6 @@ def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sourc
         print(_("No differences"))
 
 
-def _names(*databases: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Record titles and source titles in the interface language, from these databases."""
-    from belgai_desktop.core.library import Library
-    from belgai_desktop.core.text import i18n
-
-    titles: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    for database in databases:
-        library = Library(database)
-        try:
-            titles.update({r.id: r.title for r in library.list(lang=i18n.current_language())})
-            sources.update({s.id: s.title for s in library.sources()})
-        finally:
-            library.close()
-    return titles, sources
-
-
 def run(args: argparse.Namespace) -> int:
     from belgai_desktop.core.updates import diff, minisign, package, store
 
@@ -153,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"belgai: {note}\n")
         print(_("Installed data version {version} (as of {as_of}), signed by key {key}").format(
             version=done.package.data_version, as_of=done.package.manifest.get("as_of"), key=done.package.key.id_text))
-        titles, sources = _names(done.before.database, done.after.database)
+        titles, sources = diff.names((done.before.database, done.after.database), i18n.current_language())
         _print_diff(diff.diff(done.before.database, done.after.database), i18n.current_language(), titles, sources)
         return 0
     if action == "rollback":
@@ -162,12 +126,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if action == "diff":
         with tempfile.TemporaryDirectory() as tmp:
-            old, new = _database_of(args.old, Path(tmp)), _database_of(args.new, Path(tmp))
+            old, new = diff.database_in(args.old, Path(tmp)), diff.database_in(args.new, Path(tmp))
             result = diff.diff(old, new)
             if args.json:
                 print_json(result)
             else:
-                titles, sources = _names(old, new)
+                titles, sources = diff.names((old, new), i18n.current_language())
                 _print_diff(result, i18n.current_language(), titles, sources)
         return 0
     if action == "keygen":

@@ -8,9 +8,6 @@ imports Qt.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import sys
 from pathlib import Path
@@ -75,7 +72,7 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     q.add_argument("file", type=Path, metavar="FILE")
 
 
-def _library(args: argparse.Namespace):  # noqa: ANN202
+def _library(args: argparse.Namespace):
     from belgai_desktop.core.library import Library
 
     return Library(args.database)
@@ -151,7 +148,7 @@ def _read_note(args: argparse.Namespace) -> str:
 
 
 def run_notes(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.userdata.store import read_export
+    from belgai_desktop.core.userdata.transfer import read_export
 
     action = args.notes_command
     library = _library(args)
@@ -206,6 +203,7 @@ def run_notes(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace, library: Any, lang: str) -> int:
     from belgai_desktop.core import outputs
+    from belgai_desktop.core.userdata.transfer import write_export
 
     out: Path = args.output
     suffix = out.suffix.lower()
@@ -221,28 +219,6 @@ def _export(args: argparse.Namespace, library: Any, lang: str) -> int:
 
         write_notes_pdf(user.notes(lang), library.data_version, library.as_of, lang, out)
     else:
-        if suffix == ".json":
-            text = json.dumps(user.export_data(lang, library.data_version), ensure_ascii=False, indent=2) + "\n"
-        else:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(["id", "title", "in_data", "updated", "text"])
-            for n in user.notes(lang):
-                writer.writerow([n.id, n.title, "yes" if n.in_data else "no", n.updated, n.text])
-            text = buffer.getvalue()
-        _write_atomically(out, text.encode("utf-8"))
+        write_export(user, out, lang, library.data_version)
     print(_("Wrote {path}").format(path=out))
     return 0
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None

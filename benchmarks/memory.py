@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from belgai_desktop.core.data import vocab  # noqa: E402
-from belgai_desktop.core.library import Library  # noqa: E402
-from belgai_desktop.core.search.searcher import Searcher  # noqa: E402
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.library import Library
+from belgai_desktop.core.search.searcher import Searcher
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzéèàüö"
 
@@ -37,7 +37,7 @@ def rss_mb() -> float:
     raise RuntimeError("no VmRSS in /proc/self/status")
 
 
-def queries(library: Library, rng: random.Random):  # noqa: ANN201
+def queries(library: Library, rng: random.Random):
     words = sorted({w for doc in library.index_documents()
                     for texts in doc["summaries"].values() for w in re.findall(r"\w{3,}", texts)})
     while True:

@@ -42,9 +42,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from belgai_desktop.core.data import vocab  # noqa: E402
-from belgai_desktop.core.library import Library  # noqa: E402
-from belgai_desktop.core.search.searcher import Searcher  # noqa: E402
+from belgai_desktop.core.data import vocab
+from belgai_desktop.core.library import Library
+from belgai_desktop.core.search.searcher import Searcher
 
 LANGS = vocab.LANGUAGES
 WORD = re.compile(r"\w+")

@@ -89,7 +89,7 @@ def child_app(typing: bool) -> None:
     app.exec()
 
 
-def measure_typing(window) -> dict[str, object]:  # noqa: ANN001
+def measure_typing(window) -> dict[str, object]:
     from PySide6.QtTest import QTest
 
     from belgai_desktop.gui import live_search

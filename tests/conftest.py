@@ -7,12 +7,18 @@ import os
 import shutil
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from belgai_desktop.core import paths
 from belgai_desktop.core.text import i18n
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The user's real folders, read before any test changes the environment: no test may write there.
+REAL_USER_DIRS = tuple(Path(d) for d in (platformdirs.user_cache_dir(paths.APP_NAME),
+                                         platformdirs.user_config_dir(paths.APP_NAME),
+                                         platformdirs.user_data_dir(paths.APP_NAME)))
 
 TESTS_DIR = Path(__file__).parent
 FIXTURE_DB_DIR = TESTS_DIR / "fixtures" / "db"
@@ -35,8 +41,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """A fresh cache, config and settings folder for every test; English; no system locale."""
+    """A fresh home, cache, config and settings folder for every test; English; no system
+    locale. Set in the environment at fixture time, so that subprocesses inherit it too."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("BELGAI_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("BELGAI_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("BELGAI_DATA_DIR", str(home / "data"))

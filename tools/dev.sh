@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up for BelgAI Desktop from a source checkout on Debian/Ubuntu (see README).
 #   bash tools/dev.sh run      install what running needs and open the app
-#   bash tools/dev.sh test     install everything and run the whole test suite (CI runs this)
+#   bash tools/dev.sh test     install everything and run the whole test suite (CI runs this),
+#                              the core's tests a second time without Qt (in .venv-core)
 #   bash tools/dev.sh install  install everything, run nothing
 #   bash tools/dev.sh bundle   build the portable bundle dist/belgai-<version>-linux-<arch>.tar.gz
 #   bash tools/dev.sh lock     upgrade the locked dependencies (requirements/*.txt) and say what changed
@@ -115,6 +116,32 @@ install_for_development() {
   install_python_packages dev
 }
 
+# The core's tests in a second environment that has every locked package except Qt
+# (PySide6, shiboken6, pytest-qt): proves that the core, `belgai show|list|search|db` and the
+# print's wording need no Qt (as napari's CI does). Same lock and hashes, minus those.
+core_tests() {
+  local venv=${BELGAI_CORE_VENV:-.venv-core} lock=requirements/dev.txt qtfree
+  [ -x "$venv/bin/python" ] || { say "creating the Qt-free environment $venv"; "$(pick_python)" -m venv "$venv"; }
+  local stamp="$venv/.belgai-installed-core"
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
+    say "installing the Python packages of $lock except Qt into $venv"
+    qtfree=$(mktemp)
+    awk '/^[a-z0-9]/ { skip = ($0 ~ /^(pyside6|shiboken6|pytest-qt)[-=]/) } !skip' "$lock" >"$qtfree"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r "$qtfree"
+    rm -f "$qtfree"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . \
+      >"$venv/.belgai-install.log" 2>&1 || { cat "$venv/.belgai-install.log"; say "installing the app into $venv failed"; exit 2; }
+    touch "$stamp"
+  fi
+  if "$venv/bin/python" -c 'import importlib.util as u, sys; sys.exit(not (u.find_spec("PySide6") or u.find_spec("shiboken6")))'; then
+    say "Qt is importable in $venv: the Qt-free test run would prove nothing"; exit 2
+  fi
+  # Not the slow ones: they prove nothing more about Qt, and the full run below has them.
+  say "the core's tests without Qt ($venv)"
+  BELGAI_QT_FREE=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning \
+    -m "not slow" tests/core
+}
+
 version() { "$VENV/bin/python" -c 'import belgai_desktop; print(belgai_desktop.__version__)'; }
 
 bundle() {
@@ -167,7 +194,9 @@ case "$cmd" in
     export QT_QPA_PLATFORM=offscreen
     "$VENV/bin/ruff" check belgai_desktop tests benchmarks tools setup.py
     "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache  # the layers (pyproject.toml)
+    "$VENV/bin/mypy" --no-error-summary  # the core's types ([tool.mypy] in pyproject.toml)
     "$VENV/bin/belgai" db check
+    core_tests
     bundle
     BELGAI_BUNDLE="dist/belgai-$(version)-linux-$(uname -m).tar.gz" exec "$VENV/bin/python" -m pytest "$@" ;;
   bundle)

@@ -7,8 +7,8 @@ runs under a lock on one connection opened with ``check_same_thread=False``.
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
-import stat
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -28,6 +28,7 @@ from belgai_desktop.core.data.model import (
     Source,
     Statement,
 )
+from belgai_desktop.core.data.schema import LANG_TEXTS, connect_read_only, lang_column, lang_columns, schema_problem
 from belgai_desktop.core.errors import DatabaseError, UnknownRecord
 from belgai_desktop.core.text.i18n import gettext as _
 
@@ -35,91 +36,11 @@ if TYPE_CHECKING:
     from belgai_desktop.core.landscape.government import Section
     from belgai_desktop.core.landscape.maps import Landscape
     from belgai_desktop.core.landscape.overview import Overview
-    from belgai_desktop.core.search.searcher import Searcher
+    from belgai_desktop.core.search.searcher import Progress, Searcher, SearchResult
     from belgai_desktop.core.userdata.store import UserData
-
-# The database layout this code reads; `belgai db build` writes it into PRAGMA user_version.
-SCHEMA_VERSION = 3  # 2: records.title_descriptive; 3: acronyms_ours
 
 # Order of the sections on a record page; relations not listed go to "related".
 PARENT_RELATIONS = frozenset({"part_of"})
-
-
-# Tables every command reads: a file without them is not a BelgAI database.
-REQUIRED_TABLES = frozenset({"meta", "records", "names", "summaries", "sources", "facts", "fact_sources",
-                             "relations", "budgets", "dates", "statements", "links", "acronyms",
-                             "aliases", "record_sources", "acronyms_ours"})
-# Databases up to this size get a page check on open (about 3 ms for the bundled 1.4 MB);
-# bigger ones would slow every start, and a damaged page then shows as one clear error later.
-QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-
-
-def _file_size(path: Path) -> int | None:
-    """The size of the regular file at ``path``; None when there is none or it cannot be
-    reached (an untraversable folder, a name too long, a NUL in it)."""
-    try:
-        st = path.stat()
-    except (OSError, ValueError):
-        return None
-    return st.st_size if stat.S_ISREG(st.st_mode) else None
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the database file at ``path``; DatabaseError with one clear
-    line when there is no usable file. The path goes into a ``file:`` URI percent-encoded, so
-    ``?``, ``#``, ``%``, spaces or any other character in it can never become URI options."""
-    try:
-        st = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        st = None
-    except (OSError, ValueError) as exc:  # an untraversable folder, a name too long, a NUL
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise DatabaseError(_("cannot read the database {path}: {reason}").format(path=path, reason=reason)) from None
-    if st is None or not stat.S_ISREG(st.st_mode):
-        raise DatabaseError(_("database not found: {path} (build it with `belgai db build`)").format(path=path))
-    size = st.st_size
-    if size == 0:
-        raise DatabaseError(_("{path} is not a BelgAI database (an empty file); "
-                              "rebuild it with `belgai db build`").format(path=path))
-    uri = path.absolute().as_uri() + "?mode=ro"
-    try:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise DatabaseError(_("cannot read the database {path}: {reason}").format(path=path, reason=exc)) from None
-
-
-def _schema_problem(conn: sqlite3.Connection, path: Path) -> str | None:
-    """What makes ``conn`` unusable as our database, in words for the user, or None."""
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        return _("cannot read the database {path}: not a BelgAI database ({reason})").format(path=path, reason=exc)
-    missing = sorted(REQUIRED_TABLES - tables)
-    if missing == ["meta"]:
-        return _("the database {path} has no meta table (damaged or incomplete); "
-                 "rebuild it with `belgai db build`").format(path=path)
-    if missing:
-        return _("cannot read the database {path}: not a BelgAI database (missing tables: {tables})").format(
-            path=path, tables=", ".join(missing))
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version != SCHEMA_VERSION:
-        return _("the database {path} has schema version {version}, this app needs {needed}; "
-                 "rebuild it with `belgai db build`").format(path=path, version=version, needed=SCHEMA_VERSION)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None or row[0] != str(SCHEMA_VERSION):
-        if row is None:
-            return _("the database {path} says schema version nothing in its meta table, this app needs "
-                     "{needed}; rebuild it with `belgai db build`").format(path=path, needed=SCHEMA_VERSION)
-        return _("the database {path} says schema version {version} in its meta table, this app needs "
-                 "{needed}; rebuild it with `belgai db build`").format(path=path, version=row[0],
-                                                                      needed=SCHEMA_VERSION)
-    if (_file_size(path) or 0) <= QUICK_CHECK_MAX_BYTES:
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            return _("the database {path} is damaged ({reason}); rebuild it with `belgai db build`").format(
-                path=path, reason=" ".join(result.split()))
-    conn.execute("SELECT count(*) FROM records").fetchone()
-    return None
 
 
 def _check_lang(lang: str) -> str:
@@ -141,7 +62,7 @@ class Library:
             self.path, self.shipped_index = reference.database, reference.index_dir
         self._conn = connect_read_only(self.path)
         try:
-            problem = _schema_problem(self._conn, self.path)
+            problem = schema_problem(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
             problem = _("cannot read the database {path}: {reason}").format(path=self.path, reason=exc)
         if problem:
@@ -187,7 +108,8 @@ class Library:
         with self._user_lock:
             if self._user is None:
                 from belgai_desktop.core import paths
-                from belgai_desktop.core.userdata.store import FILE_NAME, UserData
+                from belgai_desktop.core.userdata.schema import FILE_NAME
+                from belgai_desktop.core.userdata.store import UserData
 
                 self._user = UserData(paths.data_dir() / FILE_NAME, self._title_or_none)
             return self._user
@@ -216,7 +138,7 @@ class Library:
 
     def sources(self) -> list[Source]:
         return [Source(**dict(r)) for r in self._rows(
-            "SELECT id, title, author, publisher, date, date_precision, file, note "
+            "SELECT id, title, author, publisher, date, date_precision, file, note, sha256 "
             "FROM sources ORDER BY date, id"
         )]
 
@@ -264,10 +186,10 @@ class Library:
         return record_id in self._all_titles()
 
     def list(self, kind: str | None = None, level: str | None = None,
-             lang: str = "en") -> list[RecordSummary]:
+             lang: str = "en") -> builtins.list[RecordSummary]:
         """Records filtered by kind (a kind or a kind group) and level, sorted by title."""
         _check_lang(lang)
-        sql, params = "SELECT id, kind, level FROM records WHERE 1", []
+        sql, params = "SELECT id, kind, level FROM records WHERE 1", builtins.list[str]()
         if kind:
             kinds = vocab.kinds_matching(kind)
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
@@ -279,18 +201,7 @@ class Library:
                for r in self._rows(sql, tuple(params))]
         return sorted(out, key=lambda s: (s.title.casefold(), s.id))
 
-    def tree(self, lang: str = "en") -> dict[str | None, list[RecordSummary]]:
-        """The organisational hierarchy: parent id (None for roots) → children, sorted."""
-        parent_of = {r["subject_id"]: r["object_id"] for r in self._rows(
-            "SELECT subject_id, object_id FROM relations WHERE relation = 'part_of' "
-            "ORDER BY fact_id DESC"
-        )}
-        tree: dict[str | None, list[RecordSummary]] = defaultdict(list)
-        for s in self.list(lang=lang):
-            tree[parent_of.get(s.id)].append(s)
-        return dict(tree)
-
-    def government(self, lang: str = "en") -> list[Section]:
+    def government(self, lang: str = "en") -> builtins.list[Section]:
         """Belgium's bodies as organised, with their plans (:mod:`core.landscape.government`)."""
         from belgai_desktop.core.landscape import government
 
@@ -312,10 +223,10 @@ class Library:
 
     # -- one record ------------------------------------------------------------------
 
-    def _citations(self, fact_ids: list[str]) -> dict[str, list[Citation]]:
+    def _citations(self, fact_ids: builtins.list[str]) -> dict[str, builtins.list[Citation]]:
         if not fact_ids:
             return {}
-        out: dict[str, list[Citation]] = defaultdict(list)
+        out: dict[str, builtins.list[Citation]] = defaultdict(builtins.list)
         placeholders = ",".join("?" * len(fact_ids))
         for r in self._rows(
             "SELECT fs.fact_id, fs.source_id, s.title, s.file, fs.locator, fs.as_of, "
@@ -346,12 +257,13 @@ class Library:
             "(SELECT fact_id FROM relations WHERE object_id = ?)", (record_id, record_id))}
         cites = self._citations(sorted(facts))
 
-        def fact(fid: str) -> tuple[bool, str | None, list[Citation]]:
+        def fact(fid: str) -> tuple[bool, str | None, builtins.list[Citation]]:
             f = facts[fid]
             return bool(f["disputed"]), f["dispute"], cites.get(fid, [])
 
         def text(row: sqlite3.Row, prefix: str) -> str | None:
-            return row[f"{prefix}_{lang}"] or row[f"{prefix}_{vocab.DEFAULT_LANGUAGE}"]
+            value: str | None = row[lang_column(prefix, lang)] or row[lang_column(prefix, vocab.DEFAULT_LANGUAGE)]
+            return value
 
         summary_lang = lang if summaries.get(lang) else vocab.DEFAULT_LANGUAGE
         name = names.get(lang) or names[vocab.DEFAULT_LANGUAGE]
@@ -441,24 +353,25 @@ class Library:
         # Our acronyms are found like the documents' ("IBPT" finds the BIPT); shown marked as ours.
         for r in self._rows("SELECT record_id, text FROM acronyms_ours ORDER BY record_id, lang, position"):
             per_record[r["record_id"]]["acronyms"].append(r["text"])
-        text_tables = (("statements", "record_id", "text"), ("budgets", "record_id", "note"),
-                       ("dates", "record_id", "note"), ("relations", "subject_id", "role"))
-        for table, key, prefix in text_tables:
-            cols = ", ".join(f"{prefix}_{lang}" for lang in vocab.LANGUAGES)
+        for table, key, prefix in LANG_TEXTS:
+            cols = ", ".join(lang_columns(prefix))
             for r in self._rows(f"SELECT {key} AS rid, {cols} FROM {table} ORDER BY fact_id"):
                 for lang in vocab.LANGUAGES:
-                    if r[f"{prefix}_{lang}"]:
-                        per_record[r["rid"]]["facts"][lang].append(r[f"{prefix}_{lang}"])
+                    if r[lang_column(prefix, lang)]:
+                        per_record[r["rid"]]["facts"][lang].append(r[lang_column(prefix, lang)])
         yield from per_record.values()
 
     @property
     def searcher(self) -> Searcher:
         """The search engine over this library, created (and its index built) on first use."""
+        return self._open_searcher(None)
+
+    def _open_searcher(self, progress: Progress | None) -> Searcher:
         with self._searcher_lock:
             if self._searcher is None:
                 from belgai_desktop.core.search.searcher import Searcher
 
-                self._searcher = Searcher(self)
+                self._searcher = Searcher(self, progress=progress)
             return self._searcher
 
     # -- the landscape: map, timeline, regions side by side -----------------------------
@@ -474,3 +387,8 @@ class Library:
         from belgai_desktop.core.landscape.maps import Landscape
 
         return Landscape(self)
+    def search(self, query: str, lang: str = "en", kind: str | None = None, level: str | None = None,
+               limit: int = 20, progress: Progress | None = None) -> SearchResult:
+        """Records matching ``query``, best first. The first search after the data changed
+        builds the index; ``progress(done, total)`` hears how far that is."""
+        return self._open_searcher(progress).search(query, lang=lang, kind=kind, level=level, limit=limit)

@@ -63,7 +63,7 @@ class _SearchTask(QRunnable):
                 if r.kind or r.level:
                     everything = searcher.search(r.query, lang=r.lang, limit=1)
                     self._tell("hidden", max(everything.total - result.total, 0))
-        except Exception as exc:  # shown to the user in the status bar, never a crash
+        except Exception as exc:  # noqa: BLE001 - shown to the user in the status bar, never a crash
             if self._generation == self._owner.generation:  # else stale: the window moved on or closed
                 self._tell("failed", str(exc))
             return

@@ -28,14 +28,15 @@ from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import ngettext, pgettext
+from belgai_desktop.gui import landscape, start_page, window_state
 from belgai_desktop.gui import settings as keys
-from belgai_desktop.gui import start_page, window_state
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
 from belgai_desktop.gui.government_view import GovernmentTree
 from belgai_desktop.gui.history import History
 from belgai_desktop.gui.language import apply_language
 from belgai_desktop.gui.live_search import LiveSearch, SearchRequest
+from belgai_desktop.gui.message_bridge import MessageBridge
 from belgai_desktop.gui.navigator import LevelTree
 from belgai_desktop.gui.record_view import RecordView
 from belgai_desktop.gui.results import ResultsView
@@ -131,10 +132,10 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        from belgai_desktop.gui import landscape  # the map, timeline, regions and neighbourhood
-
-        landscape.install(self)
-        messages.add_handler(self._show_message)
+        # The core's messages, delivered on the GUI thread whichever thread raised them.
+        self.message_bridge = MessageBridge(self)
+        self.message_bridge.shown.connect(self._show_message)
+        landscape.install(self)  # the map, timeline, regions side by side, and the neighbourhood
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
         # Opened now, after the status bar shows messages: a damaged or unwritable file says so there.
         self.user = library.user
@@ -393,7 +394,7 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.note_editor.flush()  # what was typed a moment ago is kept
         self.save_state()
-        messages.remove_handler(self._show_message)
+        self.message_bridge.close()
         QApplication.instance().removeEventFilter(self)
         self.live.stop(5000)
         super().closeEvent(event)

@@ -115,13 +115,13 @@ class Settings:
     def value(self, key: str, default: Any = None) -> Any:
         return self._values.get(key, default)
 
-    def setValue(self, key: str, value: Any) -> None:  # noqa: N802 - QSettings' name
+    def setValue(self, key: str, value: Any) -> None:  # QSettings' name
         self._values[key] = value
 
     def remove(self, key: str) -> None:
         self._values.pop(key, None)
 
-    def allKeys(self) -> list[str]:  # noqa: N802 - QSettings' name
+    def allKeys(self) -> list[str]:  # QSettings' name
         return sorted(self._values)
 
     def sync(self) -> bool:

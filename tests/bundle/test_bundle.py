@@ -28,8 +28,10 @@ from belgai_desktop.core.library import Library
 from tests.conftest import SOURCE_DB_DIR
 
 BUNDLE = os.environ.get("BELGAI_BUNDLE")
-pytestmark = pytest.mark.skipif(not BUNDLE,
-                                reason="no bundle built (BELGAI_BUNDLE unset: run `bash tools/dev.sh test`)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not BUNDLE, reason="no bundle built (BELGAI_BUNDLE unset: run `bash tools/dev.sh test`)"),
+]
 GUI_SECONDS = 4
 
 

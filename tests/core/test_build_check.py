@@ -11,10 +11,11 @@ import pytest
 from belgai_desktop.cli import main
 from belgai_desktop.core import paths
 from belgai_desktop.core.data.build import build, source_hash
-from belgai_desktop.core.data.check import SeedTexts, _words, check_database, check_source_data, text_problems
+from belgai_desktop.core.data.check import check_database, check_source_data, text_problems
+from belgai_desktop.core.data.schema import SCHEMA_VERSION
+from belgai_desktop.core.data.seeds import SeedTexts, _words
 from belgai_desktop.core.data.sourcedata import read_all
 from belgai_desktop.core.errors import SourceDataError
-from belgai_desktop.core.library import SCHEMA_VERSION
 from tests.conftest import SOURCE_DB_DIR, needs_seeds
 
 
@@ -256,3 +257,54 @@ def test_quoting_a_whole_sentence_does_not_make_it_our_own(db_copy, capsys):
     _edit(db_copy, PLAN, "\nen = \"The Government", f"\nen = \"The blog writes that \\\"{quoted}\\\". The Government")
     code, out = _check(db_copy, capsys)
     assert code == 1 and "copies a document's wording" in out
+
+
+def test_every_wrong_value_of_every_fact_is_listed_with_its_file_and_table(tmp_path):
+    """The reader gives each fact a typed payload, and still reports every problem, not the first."""
+    from belgai_desktop.core.data.facts import BudgetData, LinkData
+    from belgai_desktop.core.data.sourcedata import read_record
+
+    path = tmp_path / "some-body.toml"
+    path.write_text('''id = "some-body"
+kind = "agency"
+level = "federal"
+sources = ["doc"]
+name = { en = "Some body", nl = "Een orgaan", fr = "Un organe", de = "Ein Organ", sources = ["doc"] }
+summary = { en = "A body.", nl = "Een orgaan.", fr = "Un organe.", de = "Ein Organ.", sources = ["doc"] }
+
+[[budget]]
+aspect = "annual"
+amount = "lots"
+currency = "euro"
+period = "year"
+year = 3000
+sources = ["doc"]
+
+[[budget]]
+aspect = "annual"
+amount = 5
+amount_max = 2
+currency = "EUR"
+period = "year"
+sources = ["doc"]
+
+[[link]]
+url = "ftp://example"
+lang = "xx"
+sources = ["doc"]
+''', encoding="utf-8")
+    problems: list[str] = []
+    record = read_record(path, problems)
+    assert problems == [
+        "some-body [[budget]] #1: budget 'amount' must be a non-negative number",
+        "some-body [[budget]] #1: currency 'euro' is not an ISO 4217 code",
+        "some-body [[budget]] #1: budget 'year' must be a year",
+        "some-body [[budget]] #2: budget 'amount_max' must be a number above 'amount'",
+        "some-body [[link]] #1: link 'ftp://example' is not an http(s) URL",
+        "some-body [[link]] #1: link lang 'xx' is not one of en, nl, fr, de",
+    ]
+    assert record is not None
+    budgets = [f.data for f in record.facts if isinstance(f.data, BudgetData)]
+    assert [(b.amount, b.amount_max, b.year) for b in budgets] == [(None, None, None), (5, 2, None)]
+    links = [f.data for f in record.facts if isinstance(f.data, LinkData)]
+    assert links == [LinkData(url="ftp://example", lang=None)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from belgai_desktop.cli import main
+from tests.conftest import REAL_USER_DIRS
 
 
 def cli_env() -> dict[str, str]:
@@ -24,6 +26,20 @@ def cli_env() -> dict[str, str]:
 def belgai(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "belgai_desktop", *args], capture_output=True,
                           text=True, env=env or cli_env(), timeout=120)
+
+
+def test_cli_subprocesses_write_only_into_the_test_s_own_folders():
+    """A search in a subprocess builds the search index: into the test's cache, never the user's."""
+    assert belgai("search", "bosa", "--limit", "1").returncode == 0
+    code = ("from pathlib import Path; from belgai_desktop.core import paths; "
+            "print(Path.home(), paths.cache_dir(), paths.config_dir(), paths.data_dir(), sep='\\n')")
+    seen = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(),
+                          timeout=120).stdout.split("\n")
+    home = Path(os.environ["HOME"])
+    assert not any(real.is_relative_to(home) for real in REAL_USER_DIRS), "HOME is the user's own"
+    assert all(Path(p).is_relative_to(home) for p in seen if p), seen
+    assert not any(Path(p).is_relative_to(real) for p in seen if p for real in REAL_USER_DIRS), seen
+    assert any(Path(os.environ["BELGAI_CACHE_DIR"]).rglob("*")), "the index is in the test's cache"
 
 
 def test_show_json_holds_the_whole_record(capsys):
@@ -160,18 +176,60 @@ def test_version():
     assert result.returncode == 0 and result.stdout.startswith("BelgAI Desktop ")
 
 
-@pytest.mark.parametrize("command", [[], ["show"], ["list"], ["search"], ["print"], ["db"], ["db", "build"],
-                                     ["db", "check"], ["gui"], ["data"], ["data", "status"], ["data", "install"],
-                                     ["data", "rollback"], ["data", "diff"], ["data", "keygen"], ["data", "pack"],
-                                     ["bookmarks"], ["bookmarks", "list"], ["bookmarks", "add"],
-                                     ["bookmarks", "remove"], ["notes"], ["notes", "list"], ["notes", "show"],
-                                     ["notes", "set"], ["notes", "export"], ["notes", "import"],
-                                     ["map"], ["timeline"], ["compare"]])
+def parser_commands() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Every command the parser knows (``()`` is ``belgai`` itself) → its subcommands."""
+    import argparse
+
+    from belgai_desktop.cli import build_parser
+
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> None:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        out[path] = [(*path, name) for sub in subs for name in sub.choices]
+        for sub in subs:
+            for name, child in sub.choices.items():
+                walk(child, (*path, name))
+
+    walk(build_parser(), ())
+    return out
+
+
+def readme_commands() -> set[tuple[str, ...]]:
+    """The commands the README's command table documents: each `belgai …` in a row's first
+    cell, as the words before its first argument or option (`belgai db build` → ("db", "build"))."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    out: set[tuple[str, ...]] = set()
+    for line in readme.splitlines():
+        if not line.startswith("| `belgai"):
+            continue
+        first_cell = re.split(r"(?<!\\)\|", line)[1]
+        for code in re.findall(r"`(belgai\b[^`]*)`", first_cell):
+            words = code.split()[1:]
+            if words and words[0].startswith("-"):
+                continue  # `belgai --version`: an option, not a command
+            command = []
+            for word in words:
+                if not re.fullmatch(r"[a-z]+", word):
+                    break
+                command.append(word)
+            out.add(tuple(command))
+    return out
+
+
+COMMANDS = parser_commands()
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS), ids=lambda c: " ".join(("belgai", *c)))
 def test_every_command_has_help_and_is_in_the_readme(command):
     result = belgai(*command, "--help")
     assert result.returncode == 0 and "usage: belgai" in result.stdout
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    assert f"belgai {' '.join(command)}".strip() in readme
+    documented = readme_commands()
+    if command == () or not COMMANDS[command]:  # `belgai` itself, or a command without subcommands
+        assert command in documented, f"the README's command table has no row for `belgai {' '.join(command)}`"
+    else:  # a group (`belgai db`): every one of its commands has its row
+        missing = [c for c in COMMANDS[command] if c not in documented]
+        assert not missing, f"the README's command table lacks {['belgai ' + ' '.join(c) for c in missing]}"
 
 
 def test_show_marks_our_titles_wherever_a_name_appears(capsys):

@@ -190,6 +190,7 @@ def _bad_packages(publisher: dict[str, Path], tmp: Path) -> dict[str, Path]:
     return bad
 
 
+@pytest.mark.slow
 def test_every_bad_package_is_refused_and_the_data_in_use_stays(publisher, laptop, tmp_path):
     assert belgai(laptop, "data", "install", str(publisher["old"])).returncode == 0
     before = status(laptop)
@@ -256,6 +257,7 @@ def test_a_full_disk_while_unpacking_keeps_the_data_in_use(publisher, laptop, sm
     assert not [p for p in (small_disk / "data" / "reference").iterdir() if p.name.startswith(".staging-")]
 
 
+@pytest.mark.slow
 def test_killed_at_any_moment_an_install_leaves_old_or_new_data_working(publisher, laptop):
     """kill -9 at 20 random moments of an install: afterwards `show` works and the data is
     wholly the old (version 2) or wholly the new (version 3), never a mix."""

@@ -16,6 +16,8 @@ import pytest
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.search.searcher import Searcher
 
+pytestmark = pytest.mark.slow  # a search index over the real data, hundreds of queries
+
 # (query as typed, interface language, expected record id, must be within the first N)
 CASES: list[tuple[str, str, str, int]] = [
     # Exact names and acronyms, including dotted, digit-bearing and hashtag names.

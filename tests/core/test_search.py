@@ -33,7 +33,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def searcher(fixture_library) -> Searcher:  # noqa: ANN001
+def searcher(fixture_library) -> Searcher:
     return Searcher(fixture_library)
 
 
@@ -192,7 +192,7 @@ def index_dirs(root: Path) -> list[Path]:
     return [p for p in root.iterdir() if not p.name.startswith(".")]
 
 
-def test_the_index_lives_in_the_cache_and_is_reused(fixture_library) -> None:  # noqa: ANN001
+def test_the_index_lives_in_the_cache_and_is_reused(fixture_library) -> None:
     calls: list[tuple[int, int]] = []
     Searcher(fixture_library, progress=lambda done, total: calls.append((done, total)))
     root = paths.cache_dir() / "index"
@@ -205,7 +205,7 @@ def test_the_index_lives_in_the_cache_and_is_reused(fixture_library) -> None:  #
 
 
 @pytest.mark.parametrize("damage", ["delete", "empty", "garbage", "truncate", "marker"])
-def test_a_damaged_index_is_rebuilt_silently(fixture_library, tmp_path: Path, damage: str) -> None:  # noqa: ANN001
+def test_a_damaged_index_is_rebuilt_silently(fixture_library, tmp_path: Path, damage: str) -> None:
     Searcher(fixture_library, index_dir=tmp_path)
     (index,) = index_dirs(tmp_path)
     files = sorted(p for p in index.iterdir() if p.is_file())
@@ -226,7 +226,7 @@ def test_a_damaged_index_is_rebuilt_silently(fixture_library, tmp_path: Path, da
     assert ids(Searcher(fixture_library, index_dir=tmp_path).search("persona")) == ["test-person"]
 
 
-def test_a_crash_while_building_leaves_no_index_behind(fixture_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_crash_while_building_leaves_no_index_behind(fixture_library, tmp_path: Path) -> None:
     def crash(done: int, total: int) -> None:
         raise KeyboardInterrupt
 
@@ -236,14 +236,14 @@ def test_a_crash_while_building_leaves_no_index_behind(fixture_library, tmp_path
     assert ids(Searcher(fixture_library, index_dir=tmp_path).search("persona")) == ["test-person"]
 
 
-def test_changed_data_gets_a_new_index_and_the_old_one_goes(fixture_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_changed_data_gets_a_new_index_and_the_old_one_goes(fixture_library, tmp_path: Path) -> None:
     Searcher(fixture_library, index_dir=tmp_path)
     (old,) = index_dirs(tmp_path)
 
     class Changed:
         content_hash = "another-hash"
 
-        def __getattr__(self, name: str):  # noqa: ANN204
+        def __getattr__(self, name: str):
             return getattr(fixture_library, name)
 
     Searcher(Changed(), index_dir=tmp_path)  # type: ignore[arg-type]
@@ -251,14 +251,14 @@ def test_changed_data_gets_a_new_index_and_the_old_one_goes(fixture_library, tmp
     assert new != old and "anotherhash" in new.name
 
 
-def test_an_unwritable_cache_still_searches(fixture_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unwritable_cache_still_searches(fixture_library, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     searcher = Searcher(fixture_library, index_dir=blocker / "index")
     assert ids(searcher.search("persona")) == ["test-person"]
 
 
-def test_library_gives_one_shared_searcher(fixture_library) -> None:  # noqa: ANN001
+def test_library_gives_one_shared_searcher(fixture_library) -> None:
     assert fixture_library.searcher is fixture_library.searcher
     assert ids(fixture_library.searcher.search("persona")) == ["test-person"]
 
@@ -322,7 +322,7 @@ def test_any_mix_of_words_and_syntax_never_raises(searcher: Searcher, query: str
 # -- the CLI ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query", ['"((AND OR NOT *:', "a" * 5000, "🙂 \u202e مرحبا", "-", "--", "\x07"])
-def test_cli_answers_hostile_input_with_json_and_exit_0(fixture_db_path: Path, capsys,  # noqa: ANN001
+def test_cli_answers_hostile_input_with_json_and_exit_0(fixture_db_path: Path, capsys,
                                                         query: str) -> None:
     assert main(["--database", str(fixture_db_path), "search", "--json", "--", query]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -330,7 +330,7 @@ def test_cli_answers_hostile_input_with_json_and_exit_0(fixture_db_path: Path, c
     assert data["query"] == query
 
 
-def test_cli_json_in_the_language_asked(fixture_db_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_json_in_the_language_asked(fixture_db_path: Path, capsys) -> None:
     argv = ["--database", str(fixture_db_path), "search", "gegevensbescherming", "--lang", "de",
             "--limit", "1", "--json"]
     assert main(argv) == 0
@@ -345,14 +345,14 @@ def test_cli_json_in_the_language_asked(fixture_db_path: Path, capsys) -> None: 
     }]
 
 
-def test_cli_table_and_suggestion(fixture_db_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_table_and_suggestion(fixture_db_path: Path, capsys) -> None:
     assert main(["--database", str(fixture_db_path), "search", "Persnoa", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Did you mean: persona?" in out
     assert "Testa Persona" in out and "test-person" in out and "1 result" in out
 
 
-def test_cli_filters_and_bad_limit(fixture_db_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_filters_and_bad_limit(fixture_db_path: Path, capsys) -> None:
     db = ["--database", str(fixture_db_path)]
     assert main([*db, "search", "test", "--kind", "person", "--json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)["results"]] == ["test-person"]
@@ -380,7 +380,7 @@ def test_cli_search_runs_without_qt_in_a_fresh_process(fixture_db_path: Path, tm
 
 
 
-def test_cli_progress_line_counts_up_and_ends_the_line(capsys) -> None:  # noqa: ANN001
+def test_cli_progress_line_counts_up_and_ends_the_line(capsys) -> None:
     from belgai_desktop.cli import _progress_line
 
     _progress_line(2, 5)

@@ -71,6 +71,7 @@ def test_db_check_lists_an_unusable_database_as_a_problem(cli, fixture_db_path, 
 KILLS = 3
 
 
+@pytest.mark.slow
 def test_kill_9_during_index_builds_never_leaves_a_broken_index(tmp_path, bundled_db_path):
     env = make_env(tmp_path)
     argv = [sys.executable, "-m", "belgai_desktop", "--database", str(bundled_db_path), "search", "AI act", "--json"]
@@ -98,6 +99,7 @@ def test_kill_9_during_index_builds_never_leaves_a_broken_index(tmp_path, bundle
     assert [p.name for p in index_dir.iterdir() if p.name.startswith(".")] == []  # leftovers cleaned
 
 
+@pytest.mark.slow
 def test_kill_9_during_db_build_leaves_the_old_database_whole(tmp_path, fixture_db_path):
     from belgai_desktop.core.library import Library
 
@@ -168,7 +170,7 @@ sys.exit(cli.main(sys.argv[1:]))
 
 
 @pytest.fixture
-def as_nobody(tmp_path_factory):  # noqa: ANN001, ANN201
+def as_nobody(tmp_path_factory):
     """Run ``belgai`` as the user ``nobody`` over a read-only copy of the install."""
     if os.geteuid() != 0:
         pytest.skip("needs root to become another user")
@@ -287,7 +289,7 @@ MARKUP = "<script>alert(1)</script> & <b>bold</b> <img src=x onerror=alert(2)>"
 
 
 @pytest.fixture(scope="module")
-def markup_library(tmp_path_factory):  # noqa: ANN001, ANN201
+def markup_library(tmp_path_factory):
     from belgai_desktop.core.data.build import build
     from belgai_desktop.core.library import Library
 

@@ -29,7 +29,7 @@ def dead_pid() -> int:
 # -- 12. catalogs: empty, truncated, partial compiled files ---------------------------------
 
 @pytest.fixture
-def locales(tmp_path, monkeypatch) -> Path:  # noqa: ANN001
+def locales(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "locales"
     shutil.copytree(paths.locales_dir(), target, ignore=shutil.ignore_patterns("*.mo"))
     monkeypatch.setattr(paths, "locales_dir", lambda: target)

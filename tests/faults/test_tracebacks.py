@@ -34,7 +34,7 @@ def test_4_a_segment_gone_while_loading_a_fresh_index_is_not_a_traceback(fixture
     real_open = RamStorage.open_index
     calls: list[int] = []
 
-    def racing_open(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def racing_open(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 1:
             raise NameError("MAIN_b7k2xq0c1d9m3n.seg")
@@ -89,7 +89,7 @@ def test_5_index_files_deleted_while_the_new_index_is_read(fixture_library, tmp_
     real_read_text = Path.read_text
     emptied: list[Path] = []
 
-    def read_then_delete(self: Path, *args, **kwargs) -> str:  # noqa: ANN002, ANN003
+    def read_then_delete(self: Path, *args, **kwargs) -> str:
         text = real_read_text(self, *args, **kwargs)
         if self.name == si.MARKER and not emptied:
             emptied.append(self.parent)
@@ -106,7 +106,7 @@ def test_5_index_files_deleted_while_the_new_index_is_read(fixture_library, tmp_
 # -- 6. damaged index files ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def pristine_index(tmp_path_factory, fixture_db_path):  # noqa: ANN001, ANN201
+def pristine_index(tmp_path_factory, fixture_db_path):
     from belgai_desktop.core.library import Library
 
     library = Library(fixture_db_path)
@@ -165,7 +165,7 @@ def test_6_a_read_error_while_searching_rebuilds_the_index(fixture_library, tmp_
     real = search._read_postings
     failures: list[int] = []
 
-    def damaged(*args):  # noqa: ANN002, ANN202
+    def damaged(*args):
         if not failures:
             failures.append(1)
             raise zlib.error("Error -3 while decompressing data: invalid block type")
@@ -255,7 +255,7 @@ def test_9_out_of_range_setting_is_dropped_with_one_warning(qtbot, fixture_libra
 # -- 10. a translation with a broken placeholder ----------------------------------------------
 
 @pytest.fixture
-def dutch_catalog(tmp_path, monkeypatch) -> Path:  # noqa: ANN001
+def dutch_catalog(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "locales"
     shutil.copytree(paths.locales_dir(), target)
     monkeypatch.setattr(paths, "locales_dir", lambda: target)

@@ -12,14 +12,14 @@ OFFSCREEN_NOISE = "This plugin does not support"
 
 
 @pytest.fixture
-def make_window(qtbot, fixture_library) -> Iterator[Callable[..., object]]:  # noqa: ANN001
+def make_window(qtbot, fixture_library) -> Iterator[Callable[..., object]]:
     """Start the app like ``belgai`` does (language, translators, window); closed at teardown."""
     from belgai_desktop.gui.app import start
     from belgai_desktop.gui.language import apply_language
 
     windows = []
 
-    def make(lang: str | None = None, record: str | None = None):  # noqa: ANN202
+    def make(lang: str | None = None, record: str | None = None):
         _app, window = start(lang=lang, record=record, library=fixture_library)
         qtbot.addWidget(window)
         qtbot.waitExposed(window)
@@ -33,5 +33,5 @@ def make_window(qtbot, fixture_library) -> Iterator[Callable[..., object]]:  # n
 
 
 @pytest.fixture
-def window(make_window):  # noqa: ANN001, ANN201
+def window(make_window):
     return make_window()

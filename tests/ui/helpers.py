@@ -15,7 +15,7 @@ def type_text(widget: QWidget, text: str) -> None:
                            Qt.KeyboardModifier.NoModifier)
 
 
-def settle(qtbot, window) -> None:  # noqa: ANN001
+def settle(qtbot, window) -> None:
     """Wait until the typed query's search has finished and its results are on screen.
 
     Results of a partial query ("agen") can show while the full one ("agency") is still
@@ -54,7 +54,7 @@ def links(view: QTextBrowser) -> list[str]:
     return out
 
 
-def click_link(qtbot, view: QTextBrowser, href: str) -> None:  # noqa: ANN001
+def click_link(qtbot, view: QTextBrowser, href: str) -> None:
     """Scroll the link into view and click it with the mouse."""
     position = link_position(view, href)
     assert position >= 0, f"no link to {href} on the page"
@@ -66,5 +66,5 @@ def click_link(qtbot, view: QTextBrowser, href: str) -> None:  # noqa: ANN001
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
 
 
-def menu_titles(window) -> list[str]:  # noqa: ANN001
+def menu_titles(window) -> list[str]:
     return [a.text() for a in window.menuBar().actions()]

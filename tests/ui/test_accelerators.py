@@ -48,7 +48,7 @@ def menu_levels(menu: QMenu) -> list[tuple[str, list[str]]]:
 
 
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
-def test_accelerators_are_unique_per_menu_level(make_window, lang: str) -> None:  # noqa: ANN001
+def test_accelerators_are_unique_per_menu_level(make_window, lang: str) -> None:
     window = make_window(lang=lang)
     assert clashes(window_level_texts(window)) == {}
     for menu in window.menus:
@@ -57,7 +57,7 @@ def test_accelerators_are_unique_per_menu_level(make_window, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
-def test_accelerators_are_unique_in_the_dialogs(make_window, qtbot, lang: str) -> None:  # noqa: ANN001
+def test_accelerators_are_unique_in_the_dialogs(make_window, qtbot, lang: str) -> None:
     from belgai_desktop.gui.about import AboutDialog
 
     window = make_window(lang=lang)

@@ -39,7 +39,7 @@ def package(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def real_window(qtbot):  # noqa: ANN001, ANN201
+def real_window(qtbot):
     """The window over the data in use (the bundled database here), as `belgai` opens it."""
     from belgai_desktop.gui.app import start
     from belgai_desktop.gui.language import apply_language
@@ -51,7 +51,7 @@ def real_window(qtbot):  # noqa: ANN001, ANN201
     apply_language("en")
 
 
-def _current_window(old):  # noqa: ANN001, ANN202
+def _current_window(old):
     from belgai_desktop.gui.main_window import MainWindow
 
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible() and w is not old]

@@ -21,7 +21,7 @@ LABELS = {
 }
 
 
-def _run_save_dialog(qtbot, window, answer=None) -> dict:  # noqa: ANN001
+def _run_save_dialog(qtbot, window, answer=None) -> dict:
     """Trigger File → Save as PDF and look at the dialog; cancel it, or save to ``answer``."""
     seen: dict = {}
 
@@ -46,7 +46,7 @@ def _run_save_dialog(qtbot, window, answer=None) -> dict:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "de"])
-def test_the_save_as_pdf_dialog_is_in_the_chosen_language(qtbot, make_window, lang: str) -> None:  # noqa: ANN001
+def test_the_save_as_pdf_dialog_is_in_the_chosen_language(qtbot, make_window, lang: str) -> None:
     window = make_window(lang=lang)
     window.open_record("test-plan")
     seen = _run_save_dialog(qtbot, window)
@@ -55,7 +55,7 @@ def test_the_save_as_pdf_dialog_is_in_the_chosen_language(qtbot, make_window, la
     assert clashes(sorted(seen["labels"]) + seen["buttons"]) == {}
 
 
-def test_it_opens_in_documents_then_in_the_last_folder_used(qtbot, make_window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_it_opens_in_documents_then_in_the_last_folder_used(qtbot, make_window, tmp_path: Path) -> None:
     from belgai_desktop.gui.print_actions import documents_folder
 
     window = make_window(lang="en")

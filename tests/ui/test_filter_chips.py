@@ -12,7 +12,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def real_window(qtbot, library):  # noqa: ANN001, ANN201
+def real_window(qtbot, library):
     from belgai_desktop.gui.app import start
 
     _app, window = start(lang="en", library=library)
@@ -24,11 +24,11 @@ def real_window(qtbot, library):  # noqa: ANN001, ANN201
     window.close()
 
 
-def _choose(combo, value: str) -> None:  # noqa: ANN001
+def _choose(combo, value: str) -> None:
     combo.setCurrentIndex(combo.findData(value))
 
 
-def test_chip_appears_for_a_filter_and_removing_it_clears_the_filter(qtbot, real_window) -> None:  # noqa: ANN001
+def test_chip_appears_for_a_filter_and_removing_it_clears_the_filter(qtbot, real_window) -> None:
     chips = real_window.results_panel.chips
     assert chips.isHidden()
     _choose(real_window.search_bar.level, "walloon")
@@ -39,7 +39,7 @@ def test_chip_appears_for_a_filter_and_removing_it_clears_the_filter(qtbot, real
     assert chips.isHidden()
 
 
-def test_hidden_count_says_what_the_wallonia_filter_hides_for_bosa(qtbot, real_window) -> None:  # noqa: ANN001
+def test_hidden_count_says_what_the_wallonia_filter_hides_for_bosa(qtbot, real_window) -> None:
     window = real_window
     type_text(window.search_bar.field, "BOSA")
     settle(qtbot, window)
@@ -58,7 +58,7 @@ def test_hidden_count_says_what_the_wallonia_filter_hides_for_bosa(qtbot, real_w
     assert window.search_bar.level_filter is None and window.results_panel.chips.isHidden()
 
 
-def test_a_filter_with_an_empty_search_box_lists_everything_it_matches(qtbot, real_window, library) -> None:  # noqa: ANN001
+def test_a_filter_with_an_empty_search_box_lists_everything_it_matches(qtbot, real_window, library) -> None:
     window = real_window
     _choose(window.search_bar.level, "walloon")
     settle(qtbot, window)

@@ -24,7 +24,7 @@ def _ids(tree: GovernmentTree) -> list[str]:
     return [i.data(0, ID_ROLE) for i in _items(tree) if i.data(0, ID_ROLE)]
 
 
-def test_every_body_of_the_data_appears_exactly_once(qtbot, library) -> None:  # noqa: ANN001
+def test_every_body_of_the_data_appears_exactly_once(qtbot, library) -> None:
     tree = GovernmentTree()
     qtbot.addWidget(tree)
     tree.populate(library, "en")
@@ -37,7 +37,7 @@ def test_every_body_of_the_data_appears_exactly_once(qtbot, library) -> None:  #
     assert shown["bipt"] == 1 and shown["data-protection-authority"] == 1
 
 
-def test_order_is_the_organisational_one_not_alphabetical(qtbot, library) -> None:  # noqa: ANN001
+def test_order_is_the_organisational_one_not_alphabetical(qtbot, library) -> None:
     tree = GovernmentTree()
     qtbot.addWidget(tree)
     tree.populate(library, "en")
@@ -51,7 +51,7 @@ def test_order_is_the_organisational_one_not_alphabetical(qtbot, library) -> Non
     assert headings.index("Regulators") > 0
 
 
-def test_bodies_sit_under_their_parent_and_plans_under_their_body(library) -> None:  # noqa: ANN001
+def test_bodies_sit_under_their_parent_and_plans_under_their_body(library) -> None:
     sections = library.government("en")
     nodes = {n.record.id: n for n in government.walk(sections)}
     assert "fps-bosa" in [c.record.id for c in nodes["federal-government"].children]
@@ -62,7 +62,7 @@ def test_bodies_sit_under_their_parent_and_plans_under_their_body(library) -> No
     assert "start-ai" in [g.record.id for axis in axes for g in axis.children]
 
 
-def test_activating_a_body_opens_its_page(window, qtbot) -> None:  # noqa: ANN001
+def test_activating_a_body_opens_its_page(window, qtbot) -> None:
     window.tabs.setCurrentWidget(window.org_tree)
     item = window.org_tree.find_id("test-agency")
     assert item is not None
@@ -70,7 +70,7 @@ def test_activating_a_body_opens_its_page(window, qtbot) -> None:  # noqa: ANN00
     assert window.current_record == "test-agency"
 
 
-def test_view_is_translated(qtbot, library) -> None:  # noqa: ANN001
+def test_view_is_translated(qtbot, library) -> None:
     from belgai_desktop.gui.language import apply_language
 
     tree = GovernmentTree()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def bosa_window(qtbot, library):  # noqa: ANN001, ANN201
+def bosa_window(qtbot, library):
     """The real data, on the FPS BOSA page (the one that took 44 Tabs to leave)."""
     from belgai_desktop.gui.app import start
 
@@ -26,7 +26,7 @@ def bosa_window(qtbot, library):  # noqa: ANN001, ANN201
     window.close()
 
 
-def test_ctrl_f_finds_in_the_page_with_a_count_next_previous_and_escape(qtbot, bosa_window) -> None:  # noqa: ANN001
+def test_ctrl_f_finds_in_the_page_with_a_count_next_previous_and_escape(qtbot, bosa_window) -> None:
     window = bosa_window
     window.focus_search()
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -50,7 +50,7 @@ def test_ctrl_f_finds_in_the_page_with_a_count_next_previous_and_escape(qtbot, b
     assert bar.count.text() == "No matches"
 
 
-def test_one_tab_leaves_a_page_full_of_notes(qtbot, bosa_window) -> None:  # noqa: ANN001
+def test_one_tab_leaves_a_page_full_of_notes(qtbot, bosa_window) -> None:
     window = bosa_window
     window.focus_page()
     assert window.page.hasFocus()
@@ -61,7 +61,7 @@ def test_one_tab_leaves_a_page_full_of_notes(qtbot, bosa_window) -> None:  # noq
     assert not window.page.hasFocus()
 
 
-def test_alt_down_selects_the_links_of_the_page_one_by_one(qtbot, bosa_window) -> None:  # noqa: ANN001
+def test_alt_down_selects_the_links_of_the_page_one_by_one(qtbot, bosa_window) -> None:
     window = bosa_window
     window.focus_page()
     qtbot.keyClick(window.page, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -83,7 +83,7 @@ def test_alt_down_selects_the_links_of_the_page_one_by_one(qtbot, bosa_window) -
     assert window.current_record == target
 
 
-def test_ctrl_end_and_ctrl_home_on_the_page(qtbot, bosa_window) -> None:  # noqa: ANN001
+def test_ctrl_end_and_ctrl_home_on_the_page(qtbot, bosa_window) -> None:
     window = bosa_window
     bar = window.page.verticalScrollBar()
     assert bar.maximum() > 0, "the BOSA page is longer than the window"
@@ -94,7 +94,7 @@ def test_ctrl_end_and_ctrl_home_on_the_page(qtbot, bosa_window) -> None:  # noqa
     assert bar.value() == 0
 
 
-def test_zoom_reaches_the_results_the_trees_and_the_page(qtbot, window) -> None:  # noqa: ANN001
+def test_zoom_reaches_the_results_the_trees_and_the_page(qtbot, window) -> None:
     before = {w: w.font().pointSizeF() for w in (window.results, window.level_tree, window.org_tree)}
     page_before = window.page.font().pointSizeF()
     window.zoom_in_action.trigger()
@@ -115,7 +115,7 @@ def test_fit_rect_keeps_a_window_inside_a_small_screen() -> None:
     assert fit_rect(QRect(10, 10, 300, 200), screen) == QRect(10, 10, 300, 200)
 
 
-def test_an_oversized_saved_window_opens_inside_the_screen(qtbot, make_window) -> None:  # noqa: ANN001
+def test_an_oversized_saved_window_opens_inside_the_screen(qtbot, make_window) -> None:
     first = make_window()
     available = first.screen().availableGeometry()
     first.resize(available.width() * 2, available.height() * 2)
@@ -128,7 +128,7 @@ def test_an_oversized_saved_window_opens_inside_the_screen(qtbot, make_window) -
 
 
 @pytest.mark.parametrize("name", ["page", "results", "level_tree", "org_tree"])
-def test_the_focused_pane_has_a_visible_frame(qtbot, window, name: str) -> None:  # noqa: ANN001
+def test_the_focused_pane_has_a_visible_frame(qtbot, window, name: str) -> None:
     from PySide6.QtGui import QPalette
 
     widget = getattr(window, name)
@@ -136,7 +136,7 @@ def test_the_focused_pane_has_a_visible_frame(qtbot, window, name: str) -> None:
     window.results_panel.stack.setCurrentWidget(window.results)  # as when there are results
     highlight = widget.palette().color(QPalette.ColorRole.Highlight)
 
-    def edge_colour():  # noqa: ANN202
+    def edge_colour():
         QApplication.processEvents()
         image = widget.grab().toImage()
         return image.pixelColor(0, image.height() // 2)

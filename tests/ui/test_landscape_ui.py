@@ -13,7 +13,7 @@ from tests.ui.conftest import OFFSCREEN_NOISE
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def open_map(qtbot, window):  # noqa: ANN001, ANN201
+def open_map(qtbot, window):
     action = window.landscape.actions["map"]
     assert QKeySequence("Ctrl+M") in action.shortcuts()
     action.trigger()

@@ -44,7 +44,7 @@ def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "locales_dir", lambda: tmp_path)
 
 
-def about_button_text(qtbot, window) -> str:  # noqa: ANN001
+def about_button_text(qtbot, window) -> str:
     """Open Help → About, read the standard Close button, close the dialog."""
     seen: list[str] = []
 
@@ -61,7 +61,7 @@ def about_button_text(qtbot, window) -> str:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "de"])
-def test_switching_language_retranslates_at_once(qtbot, make_window, catalogs, lang: str) -> None:  # noqa: ANN001
+def test_switching_language_retranslates_at_once(qtbot, make_window, catalogs, lang: str) -> None:
     window = make_window()
     window.open_record("test-ministry")
     assert menu_titles(window)[0] == "&File"
@@ -84,7 +84,7 @@ def test_switching_language_retranslates_at_once(qtbot, make_window, catalogs, l
     assert window.language_actions[lang].isChecked()
 
 
-def test_language_choice_survives_a_restart(qtbot, make_window, catalogs) -> None:  # noqa: ANN001
+def test_language_choice_survives_a_restart(qtbot, make_window, catalogs) -> None:
     first = make_window()
     first.language_actions["de"].trigger()
     first.close()
@@ -96,7 +96,7 @@ def test_language_choice_survives_a_restart(qtbot, make_window, catalogs) -> Non
     assert about_button_text(qtbot, second) == "Schließen"
 
 
-def test_first_start_follows_the_system_locale(qtbot, make_window, catalogs, monkeypatch) -> None:  # noqa: ANN001
+def test_first_start_follows_the_system_locale(qtbot, make_window, catalogs, monkeypatch) -> None:
     monkeypatch.setenv("LANG", "fr_BE.UTF-8")
     window = make_window()
     assert window.lang == "fr"
@@ -104,7 +104,7 @@ def test_first_start_follows_the_system_locale(qtbot, make_window, catalogs, mon
     assert window.language_actions["fr"].isChecked()
 
 
-def test_back_to_english_removes_qt_translation(qtbot, make_window) -> None:  # noqa: ANN001
+def test_back_to_english_removes_qt_translation(qtbot, make_window) -> None:
     window = make_window()
     window.language_actions["nl"].trigger()
     assert about_button_text(qtbot, window) == "Sluiten"
@@ -113,7 +113,7 @@ def test_back_to_english_removes_qt_translation(qtbot, make_window) -> None:  # 
     assert QApplication.instance() is not None
 
 
-def test_unsupported_language_in_settings_starts_in_english_with_one_warning(make_window) -> None:  # noqa: ANN001
+def test_unsupported_language_in_settings_starts_in_english_with_one_warning(make_window) -> None:
     from belgai_desktop.core import messages
     from belgai_desktop.gui import settings
 

@@ -60,7 +60,7 @@ def today(lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_library():  # noqa: ANN201
+def real_library():
     """The bundled database (or the one BELGAI_DB names)."""
     lib = Library(paths.database_path())
     yield lib
@@ -106,7 +106,7 @@ def test_every_body_prints_on_exactly_one_page(real_library, tmp_path, lang, pap
 CITE = Citation("ai-governance-blog-2025", "A.I. Governance in Belgium", "001.txt", "1.2",
                 "2025-09-28", "day")
 SOURCE = Source("ai-governance-blog-2025", "A.I. Governance in Belgium", "", "Blog post",
-                "2025-09-28", "day", "001.txt", "")
+                "2025-09-28", "day", "001.txt", "", "")
 
 
 def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:
@@ -128,7 +128,7 @@ def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:
     )
 
 
-def language(lang: str):  # noqa: ANN201
+def language(lang: str):
     from belgai_desktop.printing.layout import language as print_language
 
     return print_language(lang)

@@ -15,7 +15,7 @@ from tests.ui.conftest import OFFSCREEN_NOISE
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def test_save_as_pdf_writes_one_page(window, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_save_as_pdf_writes_one_page(window, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "summary"  # the app adds .pdf
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert not window.save_pdf_action.isEnabled()  # nothing to print yet
@@ -29,7 +29,7 @@ def test_save_as_pdf_writes_one_page(window, tmp_path: Path, monkeypatch) -> Non
     assert "summary.pdf" in window.statusBar().currentMessage()
 
 
-def test_save_as_pdf_in_the_interface_language(window, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_save_as_pdf_in_the_interface_language(window, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.language_actions["fr"].trigger()
@@ -39,7 +39,7 @@ def test_save_as_pdf_in_the_interface_language(window, tmp_path: Path, monkeypat
     assert "Plan de test pour l" in text
 
 
-def test_print_preview_shows_one_page(qtbot, window) -> None:  # noqa: ANN001
+def test_print_preview_shows_one_page(qtbot, window) -> None:
     window.open_record("test-ministry")
     pages: list[int] = []
 

@@ -18,7 +18,7 @@ class Sender(QObject):
     changed = Signal(int)
 
 
-def test_void_methods_keep_the_reference_count_of_none(qtbot) -> None:  # noqa: ANN001
+def test_void_methods_keep_the_reference_count_of_none(qtbot) -> None:
     field = QLineEdit()
     qtbot.addWidget(field)
     before = sys.getrefcount(None)

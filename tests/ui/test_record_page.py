@@ -13,11 +13,11 @@ from tests.ui.helpers import click_link, links
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def page_text(window) -> str:  # noqa: ANN001
+def page_text(window) -> str:
     return window.page.toPlainText()
 
 
-def test_page_shows_names_sources_and_disputed_values(window) -> None:  # noqa: ANN001
+def test_page_shows_names_sources_and_disputed_values(window) -> None:
     window.open_record("test-plan")
     text = page_text(window)
     assert text.startswith("Test Plan for Artificial Intelligence")
@@ -34,7 +34,7 @@ def test_page_shows_names_sources_and_disputed_values(window) -> None:  # noqa: 
     assert window.windowTitle().startswith("Test Plan for Artificial Intelligence")
 
 
-def test_people_and_relations_are_named(window) -> None:  # noqa: ANN001
+def test_people_and_relations_are_named(window) -> None:
     window.open_record("test-ministry")
     text = page_text(window)
     assert "Testa Persona — acting Director-General" in text
@@ -42,7 +42,7 @@ def test_people_and_relations_are_named(window) -> None:  # noqa: ANN001
     assert "record:test-person" in links(window.page)
 
 
-def test_link_opens_related_record_and_back_returns(qtbot, window) -> None:  # noqa: ANN001
+def test_link_opens_related_record_and_back_returns(qtbot, window) -> None:
     window.open_record("test-ministry")
     click_link(qtbot, window.page, "record:test-agency")
     qtbot.waitUntil(lambda: window.current_record == "test-agency")
@@ -60,7 +60,7 @@ def test_link_opens_related_record_and_back_returns(qtbot, window) -> None:  # n
     assert window.current_record == "test-ministry"
 
 
-def test_mouse_back_button_goes_back(qtbot, window) -> None:  # noqa: ANN001
+def test_mouse_back_button_goes_back(qtbot, window) -> None:
     window.open_record("test-ministry")
     window.open_record("test-plan")
     viewport = window.page.viewport()
@@ -71,7 +71,7 @@ def test_mouse_back_button_goes_back(qtbot, window) -> None:  # noqa: ANN001
     assert window.current_record == "test-ministry"
 
 
-def test_web_link_opens_in_browser_only_when_clicked(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_web_link_opens_in_browser_only_when_clicked(qtbot, window, monkeypatch) -> None:
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     window.open_record("test-ministry")
@@ -81,7 +81,7 @@ def test_web_link_opens_in_browser_only_when_clicked(qtbot, window, monkeypatch)
     assert window.current_record == "test-ministry"
 
 
-def test_navigator_opens_records_by_level_and_tree(qtbot, window) -> None:  # noqa: ANN001
+def test_navigator_opens_records_by_level_and_tree(qtbot, window) -> None:
     item = window.level_tree.find_id("test-plan")
     assert item is not None
     assert item.parent().parent().text(0).startswith("Flanders")
@@ -94,7 +94,7 @@ def test_navigator_opens_records_by_level_and_tree(qtbot, window) -> None:  # no
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
-def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> None:  # noqa: ANN001
+def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> None:
     """An apostrophe in a heading reads "l'IA", never "l&#x27;IA" (escaped twice)."""
     from PySide6.QtGui import QTextDocument
 
@@ -115,7 +115,7 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
 
 @pytest.mark.parametrize(("lang", "mark"), [("en", "(descriptive title)"), ("nl", "(beschrijvende titel)"),
                                             ("fr", "(titre descriptif)"), ("de", "(beschreibender Titel)")])
-def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  # noqa: ANN001
+def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:
     from PySide6.QtGui import QTextDocument
 
     from belgai_desktop.core.text import i18n
@@ -132,7 +132,7 @@ def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  #
     assert mark not in heading("bipt")
 
 
-def test_related_titles_say_when_they_are_ours(qapp, library) -> None:  # noqa: ANN001
+def test_related_titles_say_when_they_are_ours(qapp, library) -> None:
     from PySide6.QtGui import QTextDocument
 
     from belgai_desktop.core.text import i18n

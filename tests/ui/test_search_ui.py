@@ -13,17 +13,17 @@ from tests.ui.helpers import settle, type_text
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def first_result(window) -> str | None:  # noqa: ANN001
+def first_result(window) -> str | None:
     ids = window.results.ids()
     return ids[0] if ids else None
 
 
-def test_search_field_has_focus_at_start(window) -> None:  # noqa: ANN001
+def test_search_field_has_focus_at_start(window) -> None:
     assert window.search_bar.field.hasFocus()
     assert "Type to search" in window.results_panel.empty.text()
 
 
-def test_typing_shows_the_right_first_result_and_enter_opens_it(qtbot, window) -> None:  # noqa: ANN001
+def test_typing_shows_the_right_first_result_and_enter_opens_it(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "agency")
     settle(qtbot, window)
     assert first_result(window) == "test-agency"
@@ -34,14 +34,14 @@ def test_typing_shows_the_right_first_result_and_enter_opens_it(qtbot, window) -
     assert window.search_bar.field.hasFocus()  # keep typing to refine
 
 
-def test_non_ascii_typing_in_french(qtbot, make_window) -> None:  # noqa: ANN001
+def test_non_ascii_typing_in_french(qtbot, make_window) -> None:
     window = make_window(lang="fr")
     type_text(window.search_bar.field, "ministère")
     qtbot.waitUntil(lambda: first_result(window) == "test-ministry")
     assert window.results.currentIndex().data().startswith("Ministère de test")
 
 
-def test_up_down_move_and_enter_opens_the_chosen_result(qtbot, window) -> None:  # noqa: ANN001
+def test_up_down_move_and_enter_opens_the_chosen_result(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "test")
     settle(qtbot, window)
     assert len(window.results.ids()) >= 2
@@ -54,13 +54,13 @@ def test_up_down_move_and_enter_opens_the_chosen_result(qtbot, window) -> None: 
     assert window.current_record == ids[1]
 
 
-def test_enter_right_after_typing_opens_the_fresh_first_result(qtbot, window) -> None:  # noqa: ANN001
+def test_enter_right_after_typing_opens_the_fresh_first_result(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "persona")
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)  # before the debounce fires
     qtbot.waitUntil(lambda: window.current_record == "test-person")
 
 
-def test_did_you_mean_is_clickable(qtbot, window) -> None:  # noqa: ANN001
+def test_did_you_mean_is_clickable(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "agnecy")
     qtbot.waitUntil(lambda: window.results_panel.suggestion.isVisible())
     assert "agency" in window.results_panel.suggestion.text()
@@ -69,14 +69,14 @@ def test_did_you_mean_is_clickable(qtbot, window) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: first_result(window) == "test-agency")
 
 
-def test_no_results_says_what_to_try(qtbot, window) -> None:  # noqa: ANN001
+def test_no_results_says_what_to_try(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "zzqxj")
     qtbot.waitUntil(lambda: "No results for “zzqxj”" in window.results_panel.empty.text())
     assert window.results_panel.stack.currentWidget() is window.results_panel.empty
     assert "fewer or other words" in window.results_panel.empty.text()
 
 
-def test_kind_and_level_filters_narrow_the_results(qtbot, window) -> None:  # noqa: ANN001
+def test_kind_and_level_filters_narrow_the_results(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "test")
     qtbot.waitUntil(lambda: "test-plan" in window.results.ids())
     level = window.search_bar.level
@@ -88,7 +88,7 @@ def test_kind_and_level_filters_narrow_the_results(qtbot, window) -> None:  # no
     qtbot.waitUntil(lambda: window.results.ids() == ["test-person"])
 
 
-def test_filters_are_not_restored_silently_after_a_restart(qtbot, make_window) -> None:  # noqa: ANN001
+def test_filters_are_not_restored_silently_after_a_restart(qtbot, make_window) -> None:
     first = make_window()
     first.search_bar.kind.setCurrentIndex(first.search_bar.kind.findData("strategy"))
     first.search_bar.level.setCurrentIndex(first.search_bar.level.findData("flemish"))
@@ -98,7 +98,7 @@ def test_filters_are_not_restored_silently_after_a_restart(qtbot, make_window) -
     assert second.search_bar.level_filter is None
 
 
-def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:  # noqa: ANN001
+def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:
     """A result that arrives late for an older query is dropped, not shown over the newer one."""
     qtbot.keyClicks(window.search_bar.field, "persona")
     qtbot.waitUntil(lambda: first_result(window) == "test-person")
@@ -113,7 +113,7 @@ def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:  # noq
     assert first_result(window) == "test-agency"
 
 
-def test_results_mark_titles_that_are_our_translations(qtbot, make_window) -> None:  # noqa: ANN001
+def test_results_mark_titles_that_are_our_translations(qtbot, make_window) -> None:
     """The fixture's agency has a German name that no document gives: the result says so."""
     window = make_window(lang="de")
     type_text(window.search_bar.field, "Datenschutz")

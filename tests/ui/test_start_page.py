@@ -14,7 +14,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def home(qtbot, library):  # noqa: ANN001, ANN201
+def home(qtbot, library):
     from belgai_desktop.gui.app import start
 
     _app, window = start(lang="en", library=library)
@@ -26,7 +26,7 @@ def home(qtbot, library):  # noqa: ANN001, ANN201
     window.close()
 
 
-def test_levels_are_links_with_the_counts_of_the_data(qtbot, home, library) -> None:  # noqa: ANN001
+def test_levels_are_links_with_the_counts_of_the_data(qtbot, home, library) -> None:
     text = home.page.toPlainText()
     for level, name in (("federal", "Federal"), ("walloon", "Wallonia"), ("community", "Communities")):
         n = len(library.list(level=level))
@@ -39,7 +39,7 @@ def test_levels_are_links_with_the_counts_of_the_data(qtbot, home, library) -> N
     assert home.search_bar.level_filter == "walloon"
 
 
-def test_example_searches_are_links_that_run_the_search(qtbot, home) -> None:  # noqa: ANN001
+def test_example_searches_are_links_that_run_the_search(qtbot, home) -> None:
     assert link_position(home.page, "search:BOSA") >= 0
     home.page.anchorClicked.emit(QUrl("search:BOSA"))
     assert home.search_bar.query == "BOSA"
@@ -52,7 +52,7 @@ def test_example_searches_are_links_that_run_the_search(qtbot, home) -> None:  #
     assert home.search_bar.query == "AI4Belgium"
 
 
-def test_latest_dates_disputes_and_as_of_come_from_the_data(home, library) -> None:  # noqa: ANN001
+def test_latest_dates_disputes_and_as_of_come_from_the_data(home, library) -> None:
     overview = library.overview("en")
     text = home.page.toPlainText()
     assert f"Data as of {locale_date(library.as_of)}" in text
@@ -65,7 +65,7 @@ def test_latest_dates_disputes_and_as_of_come_from_the_data(home, library) -> No
             assert link_position(home.page, f"record:{record.id}") >= 0
 
 
-def test_bookmarks_are_listed_on_the_start_page(home) -> None:  # noqa: ANN001
+def test_bookmarks_are_listed_on_the_start_page(home) -> None:
     assert "No bookmarks yet" in home.page.toPlainText()
     home.user.toggle_bookmark("bipt", "en")
     home._render_page()

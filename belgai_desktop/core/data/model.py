@@ -11,16 +11,17 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Source:
-    """One of the documents the data is built from."""
+    """One of the documents the data is built from, as ``db/sources.toml`` cites it."""
 
     id: str
     title: str
     author: str
     publisher: str
     date: str
-    date_precision: str | None
-    file: str
+    date_precision: str | None  # "year", "month" or "day"; None when the document has no date
+    file: str  # its name among the source documents
     note: str
+    sha256: str  # of the version cited: `belgai db check` says when the document differs
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ class Record:
 
     @property
     def disputed(self) -> bool:
-        return any(f.disputed for f in (*self.budgets, *self.dates, *self.statements))
+        facts: list[Budget | DateFact | Statement] = [*self.budgets, *self.dates, *self.statements]
+        return any(f.disputed for f in facts)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

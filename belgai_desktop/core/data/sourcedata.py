@@ -1,64 +1,31 @@
 """Reads and validates the human-reviewable reference data under ``db/``.
 
 Owns the TOML format described in ``db/FORMAT.md``: one file per record in
-``db/records/`` and the source documents in ``db/sources.toml``. Produces plain
-dataclasses for :mod:`belgai_desktop.core.data.build`. Imports only the standard library
-and :mod:`belgai_desktop.core.data.vocab`.
+``db/records/`` (its facts are read by :mod:`~belgai_desktop.core.data.facts`) and the source
+documents in ``db/sources.toml``. Produces plain dataclasses for
+:mod:`belgai_desktop.core.data.build`, the documents as
+:class:`~belgai_desktop.core.data.model.Source`. Imports only the standard library and
+:mod:`belgai_desktop.core.data` (vocab, model, toml_reader, facts).
 
 Run ``python -m belgai_desktop.core.data.sourcedata FILE...`` to check single files.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data.facts import FACT_READERS, Fact, read_fact
+from belgai_desktop.core.data.model import Source
+from belgai_desktop.core.data.toml_reader import Reader, SourceRef, date_precision
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    source_id: str
-    where: str = ""
-
-    @classmethod
-    def parse(cls, text: str) -> SourceRef:
-        source_id, _, where = text.partition("#")
-        return cls(source_id.strip(), where.strip())
-
-
-@dataclass
-class Fact:
-    """One sourced statement about a record: its type decides which fields are used."""
-
-    id: str
-    type: str
-    record_id: str
-    sources: list[SourceRef]
-    as_of: str | None = None
-    dispute: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class SourceDoc:
-    id: str
-    file: str
-    sha256: str
-    title: str
-    author: str
-    publisher: str
-    date: str
-    note: str
 
 
 @dataclass
@@ -79,7 +46,7 @@ class RecordData:
     facts: list[Fact]
 
 
-def _acronyms_ours(r: Any, raw: dict[str, Any]) -> dict[str, list[str]]:
+def _acronyms_ours(r: Reader, raw: dict[str, Any]) -> dict[str, list[str]]:
     """``acronyms_ours = { fr = ["IBPT"] }``: per language, acronyms no document gives."""
     value = raw.get("acronyms_ours", {})
     if not isinstance(value, dict) or not all(lang in vocab.LANGUAGES for lang in value):
@@ -100,178 +67,13 @@ def source_hash(db_dir: Path) -> str:
     return h.hexdigest()
 
 
-def date_precision(value: str) -> str:
-    """'year', 'month' or 'day' for an ISO date string of that precision."""
-    m = DATE_RE.match(value)
-    if not m:
-        raise ValueError(f"not an ISO date of year, month or day precision: {value!r}")
-    year, month, day = m.groups()
-    dt.date(int(year), int(month or 1), int(day or 1))  # raises on 2024-13 or 2024-02-30
-    return "day" if day else "month" if month else "year"
-
-
-class _Reader:
-    """Collects problems while reading one TOML table, instead of stopping at the first."""
-
-    def __init__(self, where: str, problems: list[str]) -> None:
-        self.where = where
-        self.problems = problems
-
-    def problem(self, msg: str) -> None:
-        self.problems.append(f"{self.where}: {msg}")
-
-    def text(self, table: dict[str, Any], key: str, required: bool = True) -> str:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.problem(f"missing {key!r}")
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(f"{key!r} must be a non-empty string")
-            return ""
-        return value.strip()
-
-    def strings(self, table: dict[str, Any], key: str) -> list[str]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(f"{key!r} must be a list of non-empty strings")
-            return []
-        return [v.strip() for v in value]
-
-    def languages(self, value: Any, what: str, required: bool = True) -> dict[str, str]:
-        if value is None and not required:
-            return {}
-        if not isinstance(value, dict):
-            self.problem(f"{what} must be a table with {', '.join(vocab.LANGUAGES)}")
-            return {}
-        out = {}
-        for lang in vocab.LANGUAGES:
-            text = value.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                self.problem(f"{what} has no {lang!r} text")
-            else:
-                out[lang] = " ".join(text.split())
-        return out
-
-    def refs(self, table: dict[str, Any], what: str) -> list[SourceRef]:
-        refs = [SourceRef.parse(s) for s in self.strings(table, "sources")]
-        if not refs:
-            self.problem(f"{what} has no sources")
-        return refs
-
-    def date(self, value: Any, what: str) -> str | None:
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.problem(f"{what} must be a quoted string like \"2019-07\"")
-            return None
-        try:
-            date_precision(value)
-        except ValueError as exc:
-            self.problem(f"{what}: {exc}")
-            return None
-        return value
-
-
-def _fact_common(r: _Reader, record_id: str, fact_type: str, n: int, table: dict[str, Any]) -> Fact:
-    dispute = table.get("dispute")
-    if dispute is not None and not (isinstance(dispute, str) and dispute.strip()):
-        r.problem("'dispute' must be a non-empty string")
-        dispute = None
-    return Fact(
-        id=f"{record_id}/{fact_type}/{n}",
-        type=fact_type,
-        record_id=record_id,
-        sources=r.refs(table, fact_type),
-        as_of=r.date(table.get("as_of"), "as_of"),
-        dispute=dispute,
-    )
-
-
-def _read_relation(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    rel = r.text(t, "type")
-    if rel and rel not in vocab.RELATIONS:
-        r.problem(f"unknown relation type {rel!r}")
-    to = r.text(t, "to")
-    role = r.languages(t.get("role"), "role", required=False)
-    f.data = {"relation": rel, "object_id": to, "role": role}
-
-
-def _read_budget(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    amount, amount_max = t.get("amount"), t.get("amount_max")
-    if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 0:
-        r.problem("budget 'amount' must be a non-negative number")
-    if amount_max is not None and (
-        not isinstance(amount_max, (int, float)) or not isinstance(amount, (int, float))
-        or amount_max <= amount
-    ):
-        r.problem("budget 'amount_max' must be a number above 'amount'")
-    currency = r.text(t, "currency")
-    if currency and not re.fullmatch(r"[A-Z]{3}", currency):
-        r.problem(f"currency {currency!r} is not an ISO 4217 code")
-    period = r.text(t, "period")
-    if period and period not in vocab.BUDGET_PERIODS:
-        r.problem(f"budget period must be one of {', '.join(vocab.BUDGET_PERIODS)}")
-    qualifier = t.get("qualifier")
-    if qualifier is not None and qualifier not in vocab.BUDGET_QUALIFIERS:
-        r.problem(f"budget qualifier must be one of {', '.join(vocab.BUDGET_QUALIFIERS)}")
-    for key in ("year", "year_end"):
-        if key in t and not (isinstance(t[key], int) and 1900 < t[key] < 2100):
-            r.problem(f"budget {key!r} must be a year")
-    f.data = {
-        "aspect": r.text(t, "aspect"),
-        "amount": amount,
-        "amount_max": amount_max,
-        "currency": currency,
-        "period": period,
-        "year": t.get("year"),
-        "year_end": t.get("year_end"),
-        "approximate": bool(t.get("approximate", False)),
-        "qualifier": qualifier,
-        "note": r.languages(t.get("note"), "budget note", required=False),
-    }
-
-
-def _read_date(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    date = r.date(t.get("date"), "date")
-    if t.get("date") is None:
-        r.problem("date fact has no 'date'")
-    f.data = {
-        "aspect": r.text(t, "aspect"),
-        "date": date,
-        "precision": date_precision(date) if date else None,
-        "note": r.languages(t.get("note"), "date note", required=False),
-    }
-
-
-def _read_statement(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    f.data = {"aspect": r.text(t, "aspect"), "text": r.languages(t.get("text"), "statement text")}
-
-
-def _read_link(r: _Reader, f: Fact, t: dict[str, Any]) -> None:
-    url = r.text(t, "url")
-    if url and not re.match(r"^https?://\S+$", url):
-        r.problem(f"link {url!r} is not an http(s) URL")
-    lang = t.get("lang")
-    if lang is not None and lang not in vocab.LANGUAGES:
-        r.problem(f"link lang {lang!r} is not one of {', '.join(vocab.LANGUAGES)}")
-    f.data = {"url": url, "lang": lang}
-
-
-_FACT_READERS = {
-    "relation": _read_relation,
-    "budget": _read_budget,
-    "date": _read_date,
-    "statement": _read_statement,
-    "link": _read_link,
-}
 _KNOWN_KEYS = {"id", "kind", "level", "acronyms", "acronyms_ours", "aliases", "sources", "name", "summary",
-               *_FACT_READERS}
+               *FACT_READERS}
 
 
 def read_record(path: Path, problems: list[str]) -> RecordData | None:
     """Read one record file; append format problems to ``problems``."""
-    r = _Reader(path.name, problems)
+    r = Reader(path.name, problems)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -290,7 +92,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
     if level and level not in vocab.LEVELS:
         r.problem(f"unknown level {level!r}")
 
-    name_table = raw.get("name") if isinstance(raw.get("name"), dict) else {}
+    name_table: dict[str, Any] = raw["name"] if isinstance(raw.get("name"), dict) else {}
     names = r.languages(name_table, "name")
     translated = set(r.strings(name_table, "translated"))
     descriptive = name_table.get("descriptive", False)
@@ -301,23 +103,24 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
         r.problem(f"name.translated has unknown languages {sorted(translated - set(vocab.LANGUAGES))}")
     if translated >= set(vocab.LANGUAGES):
         r.problem("name.translated lists every language: at least one name must come from a source")
-    summary_table = raw.get("summary") if isinstance(raw.get("summary"), dict) else {}
+    summary_table: dict[str, Any] = raw["summary"] if isinstance(raw.get("summary"), dict) else {}
     summaries = r.languages(summary_table, "summary")
 
     facts = [
         Fact(f"{record_id}/name", "name", record_id, r.refs(name_table, "name")),
         Fact(f"{record_id}/summary", "summary", record_id, r.refs(summary_table, "summary")),
     ]
-    for fact_type, reader in _FACT_READERS.items():
+    for fact_type in FACT_READERS:
         tables = raw.get(fact_type, [])
         if not isinstance(tables, list):
             r.problem(f"{fact_type!r} must be written as [[{fact_type}]] tables")
             continue
         for n, table in enumerate(tables, start=1):
-            sub = _Reader(f"{r.where} [[{fact_type}]] #{n}", problems)
-            fact = _fact_common(sub, record_id, fact_type, n, table)
-            reader(sub, fact, table)
-            facts.append(fact)
+            sub = Reader(f"{r.where} [[{fact_type}]] #{n}", problems)
+            if not isinstance(table, dict):
+                sub.problem(f"must be a table ([[{fact_type}]])")
+                continue
+            facts.append(read_fact(sub, record_id, fact_type, n, table))
 
     return RecordData(
         id=record_id,
@@ -336,7 +139,7 @@ def read_record(path: Path, problems: list[str]) -> RecordData | None:
     )
 
 
-def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
+def read_sources(path: Path, problems: list[str]) -> list[Source]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -344,15 +147,17 @@ def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
         return []
     docs = []
     for n, table in enumerate(raw.get("source", []), start=1):
-        r = _Reader(f"{path.name} source #{n}", problems)
-        doc = SourceDoc(
+        r = Reader(f"{path.name} source #{n}", problems)
+        date = r.date(table.get("date"), "date") or ""
+        doc = Source(
             id=r.text(table, "id"),
             file=r.text(table, "file"),
             sha256=r.text(table, "sha256"),
             title=r.text(table, "title"),
             author=r.text(table, "author", required=False),
             publisher=r.text(table, "publisher"),
-            date=r.date(table.get("date"), "date") or "",
+            date=date,
+            date_precision=date_precision(date) if date else None,
             note=r.text(table, "note", required=False),
         )
         docs.append(doc)
@@ -361,7 +166,7 @@ def read_sources(path: Path, problems: list[str]) -> list[SourceDoc]:
 
 @dataclass
 class SourceData:
-    sources: list[SourceDoc]
+    sources: list[Source]
     records: list[RecordData]
     problems: list[str]
 

@@ -162,9 +162,9 @@ def cache_key(content_hash: str, graph: MapGraph, labels: dict[str, str], metric
 
 
 def _from_json(data: dict, metrics: Metrics) -> Layout:
-    return Layout(boxes={k: tuple(v) for k, v in data["boxes"].items()},  # type: ignore[misc]
+    return Layout(boxes={k: tuple(v) for k, v in data["boxes"].items()},
                   lines={k: list(v) for k, v in data["lines"].items()},
-                  bands=[tuple(b) for b in data["bands"]],  # type: ignore[misc]
+                  bands=[tuple(b) for b in data["bands"]],
                   width=float(data["width"]), height=float(data["height"]), metrics=metrics,
                   from_cache=True)
 

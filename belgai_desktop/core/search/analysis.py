@@ -59,7 +59,7 @@ ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
 def _make_stemmer(lang: str) -> Callable[[str], str]:
     stem = stemmer_for_language(lang)
     if lang == "en":
-        base = stem
+        base: Callable[[str], str] = stem
 
         def stem(word: str) -> str:
             # Porter2 keeps "-ory" apart from "-or": supervisory/supervisor, advisory/advisor,
@@ -68,7 +68,7 @@ def _make_stemmer(lang: str) -> Callable[[str], str]:
             return out[:-1] if out.endswith("ori") and len(out) > 5 else out
 
     elif lang == "nl":
-        base_nl = stem
+        base_nl: Callable[[str], str] = stem
 
         def stem(word: str) -> str:
             # Snowball undoubles only k, d and t; Dutch plurals double any consonant after a

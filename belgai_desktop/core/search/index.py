@@ -73,7 +73,7 @@ class TermsAnalyzer(Analyzer):
         else:
             yield from raw_terms(value)
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,  # noqa: ARG002
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  **kwargs: Any) -> Iterator[Token]:

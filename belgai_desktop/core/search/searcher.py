@@ -577,10 +577,10 @@ class Searcher:
             # "Leuven.AI" also matches where "Leuven" and "AI" both are.
             parts: list[Scores] = []
             for p in w.parts:
-                scores: Scores = {}
-                if not self._full_word(scores, make_word(p), factor):
+                part: Scores = {}
+                if not self._full_word(part, make_word(p), factor):
                     break
-                parts.append(scores)
+                parts.append(part)
             else:
                 both = _all_of(parts, [])
                 for d, v in both.items():

@@ -68,7 +68,7 @@ def _load_catalog(lang: str) -> _gettext.GNUTranslations:
             return _checked(_parse_mo(shipped.read_bytes()), lang, shipped.name)
         except LookupError:
             raise
-        except Exception as exc:  # corrupt or unreadable: compile the .po instead, if any
+        except Exception as exc:  # noqa: BLE001 - corrupt or unreadable: compile the .po instead, if any
             reason = f"{shipped.name} is unreadable ({exc})"
     if not _is_file(po):
         raise LookupError(reason)
@@ -81,7 +81,7 @@ def _load_catalog(lang: str) -> _gettext.GNUTranslations:
             return _checked(_parse_mo(cached.read_bytes()), lang, po.name)
     except LookupError:
         raise
-    except Exception:  # a damaged or unreadable cache file: compile again below
+    except Exception:  # noqa: BLE001 - a damaged or unreadable cache file: compile again below
         pass
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -246,7 +246,7 @@ def set_language(value: str | None) -> str:
     if lang != vocab.DEFAULT_LANGUAGE:
         try:
             translation = _load_catalog(lang)
-        except Exception as exc:  # any broken catalog: English, one warning, no crash
+        except Exception as exc:  # noqa: BLE001 - any broken catalog: English, one warning, no crash
             _warn_once(f"the {lang} translation cannot be loaded ({exc}); using English")
             lang = vocab.DEFAULT_LANGUAGE
     with _lock:

@@ -3,18 +3,22 @@ for each changed record every fact before and after, with its sources.
 
 Facts are compared by their stable ids (``<record>/<type>/<n>``); names and summaries by
 record and language. Disputes that appeared or were resolved are listed on their own, so a
-reader sees them first. Reads the databases with plain ``sqlite3`` (read-only).
+reader sees them first. Reads the databases with plain ``sqlite3`` (read-only); a package is
+compared by the database inside it (:func:`database_in`), and :func:`names` gives the titles
+to show the changes with.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from belgai_desktop.core.errors import DatabaseError
+from belgai_desktop.core.errors import BelgaiError, DatabaseError
 from belgai_desktop.core.text.i18n import gettext as _
 
 # Tables holding the content of a fact, by the fact's id.
@@ -44,7 +48,7 @@ def snapshot(path: Path) -> dict[str, dict[str, Any]]:
             sources[r["fact_id"]].append({"source_id": r["source_id"], "where": r["locator"], "as_of": r["as_of"]})
         content: dict[str, dict[str, Any]] = {}
         for table in FACT_TABLES:
-            for r in conn.execute(f"SELECT * FROM {table}"):  # noqa: S608 - fixed table names
+            for r in conn.execute(f"SELECT * FROM {table}"):  # fixed table names
                 row = {k: r[k] for k in r.keys() if k not in ("fact_id", "record_id")}
                 content[r["fact_id"]] = row
         texts: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
@@ -59,7 +63,7 @@ def snapshot(path: Path) -> dict[str, dict[str, Any]]:
             records[r["record_id"]]["facts"][r["id"]] = {
                 "type": r["type"], "value": value, "dispute": r["dispute"], "sources": sources.get(r["id"], [])}
         for table in ("acronyms", "aliases"):
-            for r in conn.execute(f"SELECT record_id, text FROM {table} ORDER BY position"):  # noqa: S608
+            for r in conn.execute(f"SELECT record_id, text FROM {table} ORDER BY position"):
                 if r["record_id"] in records:
                     records[r["record_id"]].setdefault(table, []).append(r["text"])
         return records
@@ -135,3 +139,39 @@ def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, st
     cites = "; ".join(source_titles.get(s["source_id"], s["source_id"]) + (f", {s['where']}" if s.get("where") else "")
                       for s in fact["sources"])
     return value, cites
+
+
+def database_in(path: Path, tmp: Path) -> Path:
+    """``path`` when it is a database file; for a package, its database unpacked into the folder
+    ``tmp`` (its signature is not needed to compare)."""
+    from belgai_desktop.core.updates.reference import DATABASE
+
+    if not path.is_file():
+        raise BelgaiError(_("{path} does not exist").format(path=path))
+    if zipfile.is_zipfile(path):
+        target = tmp / f"{len(list(tmp.iterdir()))}-{DATABASE}"
+        try:
+            with zipfile.ZipFile(path) as z:
+                target.write_bytes(z.read(DATABASE))
+        except (KeyError, zipfile.BadZipFile, OSError) as exc:
+            raise BelgaiError(_("{path} is not a BelgAI data package ({reason})").format(path=path, reason=exc)) \
+                from None
+        return target
+    return path
+
+
+def names(databases: Iterable[Path], lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id → title in ``lang``, source id → title) from these databases, a later one's
+    winning: the words to show a diff with."""
+    from belgai_desktop.core.library import Library
+
+    titles: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for database in databases:
+        library = Library(database)
+        try:
+            titles.update({r.id: r.title for r in library.list(lang=lang)})
+            sources.update({s.id: s.title for s in library.sources()})
+        finally:
+            library.close()
+    return titles, sources

@@ -95,7 +95,8 @@ def _check_output(output: Path, force: bool) -> None:
 def pack(output: Path, secret_key: Path, database: Path, previous: Path | None = None,
          data_version: int | None = None, force: bool = False) -> Path:
     """Write a signed package of ``database`` (with its prebuilt index) to ``output``."""
-    from belgai_desktop.core.library import SCHEMA_VERSION, Library
+    from belgai_desktop.core.data.schema import SCHEMA_VERSION
+    from belgai_desktop.core.library import Library
     from belgai_desktop.core.search import index as search_index
 
     _check_output(output, force)
@@ -172,10 +173,13 @@ def read_manifest_unverified(path: Path) -> dict[str, Any]:
     """The manifest of one of our own packages (``pack --previous``), without trusting it."""
     with _zip(path) as z:
         try:
-            return json.loads(z.read(MANIFEST))
+            manifest = json.loads(z.read(MANIFEST))
         except (KeyError, *ZIP_ERRORS) as exc:
             raise PackageError(_("{path} is not a BelgAI data package ({reason})").format(
                 path=path, reason=exc)) from None
+    if not isinstance(manifest, dict):  # valid JSON, but not the object of ours
+        raise PackageError(_("{path} is not a BelgAI data package ({reason})").format(path=path, reason=MANIFEST))
+    return manifest
 
 
 def open_package(path: Path, keys: list[PublicKey]) -> Package:
@@ -197,7 +201,7 @@ def open_package(path: Path, keys: list[PublicKey]) -> Package:
         raise PackageError(_("{path}: {reason}").format(path=path, reason=exc)) from None
     try:
         manifest = json.loads(manifest_bytes)
-        int(manifest["data_version"]), int(manifest["schema_version"])  # noqa: B018 - validates
+        int(manifest["data_version"]), int(manifest["schema_version"])  # validates
         files = manifest["files"]
         assert isinstance(files, dict) and DATABASE in files
     except (ValueError, KeyError, TypeError, AssertionError):

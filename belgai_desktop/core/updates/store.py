@@ -110,7 +110,7 @@ def data_version(reference: Reference) -> int:
 
 
 def _check_compatible(pkg: Package, current: Reference, allow_downgrade: bool) -> list[str]:
-    from belgai_desktop.core.library import SCHEMA_VERSION
+    from belgai_desktop.core.data.schema import SCHEMA_VERSION
 
     notes = []
     if int(pkg.manifest["schema_version"]) != SCHEMA_VERSION:

@@ -1,8 +1,9 @@
 """``user.sqlite``: the user's bookmarks, notes, recently viewed records, search history and
 saved searches, keyed on record ids so that they survive every data update.
 
-The schema version is in ``PRAGMA user_version``; each upgrade runs in one transaction.
-The file is in WAL mode with ``synchronous=FULL``: a write that returned is on disk, even if
+The layout and its upgrades are :mod:`~belgai_desktop.core.userdata.schema`'s; reading an
+export or a damaged file is :mod:`~belgai_desktop.core.userdata.transfer`'s. The file is in
+WAL mode with ``synchronous=FULL``: a write that returned is on disk, even if
 the machine loses power the next moment. A file that is not a readable database is moved
 aside (kept, with a timestamp in its name, for ``belgai notes import``) and a fresh one
 started; a folder that cannot be written leaves the app running on an in-memory copy, and
@@ -14,7 +15,6 @@ the file. No Qt. May import the standard library and ``belgai_desktop.core``.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 import threading
@@ -24,38 +24,26 @@ from pathlib import Path
 from typing import Any
 
 from belgai_desktop.core import messages
-from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.userdata.schema import (
+    EXPORT_FORMAT,
+    SCHEMA_VERSION,
+    UserDataError,
+    is_sqlite,
+    now,
+    open_file,
+    stamp,
+    upgrade,
+)
 
-FILE_NAME = "user.sqlite"
-SCHEMA_VERSION = 1
 RECENT_LIMIT = 50
 SEARCH_HISTORY_LIMIT = 50
-EXPORT_FORMAT = "belgai-user-data"
-
-# Each upgrade takes the file from version N to N + 1, in one transaction.
-UPGRADES: list[str] = [
-    """
-    CREATE TABLE bookmarks (record_id TEXT PRIMARY KEY, label TEXT NOT NULL DEFAULT '',
-                            created TEXT NOT NULL);
-    CREATE TABLE notes (record_id TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL);
-    CREATE TABLE seen_titles (record_id TEXT PRIMARY KEY, title TEXT NOT NULL, seen TEXT NOT NULL);
-    CREATE TABLE recent (record_id TEXT PRIMARY KEY, viewed TEXT NOT NULL);
-    CREATE TABLE search_history (query TEXT PRIMARY KEY, searched TEXT NOT NULL);
-    CREATE TABLE saved_searches (name TEXT PRIMARY KEY, query TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',
-                                 level TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
-    """,
-]
 
 # Folders already said to be unwritable: said once per session, even when the data is reopened.
 _said_unwritable: set[str] = set()
 
 # (record id, language) → the record's title in the data in use, or None when it has left it.
 TitleOf = Callable[[str, str], "str | None"]
-
-
-class UserDataError(BelgaiError):
-    """The user's data cannot be saved or read (a read-only folder, an unreadable file)."""
 
 
 @dataclass(frozen=True)
@@ -81,55 +69,6 @@ class SavedSearch:
     level: str = ""
 
 
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _stamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-
-
-def _is_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
-def _upgrade(conn: sqlite3.Connection) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise UserDataError(_("your bookmarks and notes were saved by a newer version of BelgAI Desktop "
-                              "(schema {found}, this one knows {known})").format(found=version, known=SCHEMA_VERSION))
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in UPGRADES[target - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-
-def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            raise sqlite3.DatabaseError(result)
-        _upgrade(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
 class UserData:
     """The user's own data; safe to share between threads (one connection under a lock)."""
 
@@ -149,7 +88,7 @@ class UserData:
             if not os.access(self.path.parent, os.W_OK) or (self.path.exists() and not os.access(self.path, os.W_OK)):
                 raise PermissionError(self.path.parent)
             try:
-                return _open(self.path)
+                return open_file(self.path)
             except UserDataError as exc:  # saved by a newer version: leave the file alone
                 messages.warning(str(exc))
                 return self._in_memory(copy=False)
@@ -157,16 +96,16 @@ class UserData:
                 if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
                     raise PermissionError(self.path) from None
                 self._move_aside()
-                return _open(self.path)
+                return open_file(self.path)
         except (OSError, sqlite3.OperationalError):
             return self._in_memory()
 
     def _move_aside(self) -> None:
-        target = self.path.with_name(f"{self.path.stem}.damaged-{_stamp()}{self.path.suffix}")
+        target = self.path.with_name(f"{self.path.stem}.damaged-{stamp()}{self.path.suffix}")
         n = 1
         while target.exists():
             n += 1
-            target = self.path.with_name(f"{self.path.stem}.damaged-{_stamp()}-{n}{self.path.suffix}")
+            target = self.path.with_name(f"{self.path.stem}.damaged-{stamp()}-{n}{self.path.suffix}")
         os.replace(self.path, target)
         for suffix in ("-wal", "-shm"):
             side = Path(str(self.path) + suffix)
@@ -180,7 +119,7 @@ class UserData:
     def _in_memory(self, copy: bool = True) -> sqlite3.Connection:
         self.read_only = True
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        if copy and _is_sqlite(self.path):  # show what was saved, even if nothing new can be
+        if copy and is_sqlite(self.path):  # show what was saved, even if nothing new can be
             try:
                 old = sqlite3.connect(self.path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
                 try:
@@ -190,11 +129,11 @@ class UserData:
             except sqlite3.Error:
                 pass
         try:
-            _upgrade(conn)
+            upgrade(conn)
         except (UserDataError, sqlite3.Error):  # the copy is unusable: start empty
             conn.close()
             conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-            _upgrade(conn)
+            upgrade(conn)
         if str(self.path.parent) in _said_unwritable:
             return conn
         _said_unwritable.add(str(self.path.parent))
@@ -436,58 +375,3 @@ class UserData:
         if not title or self.last_seen_title(rid):
             return []
         return [("INSERT OR IGNORE INTO seen_titles VALUES (?, ?, ?)", (rid, str(title), now()))]
-
-
-def read_export(path: Path) -> dict[str, Any]:
-    """An export file (JSON), or what can still be read from a user database (a moved-aside
-    damaged one included), as export data."""
-    import json
-
-    if _is_sqlite(path):
-        return _salvage(path)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserDataError(_("{path} does not exist").format(path=path)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise UserDataError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
-
-
-def _salvage(path: Path) -> dict[str, Any]:
-    """Row by row, whatever a damaged user database still gives back."""
-    data: dict[str, Any] = {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION, "bookmarks": [], "notes": [],
-                            "saved_searches": []}
-    try:
-        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as exc:
-        raise UserDataError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
-    queries = {
-        "seen": "SELECT record_id, title FROM seen_titles",
-        "bookmarks": "SELECT record_id AS id, label, created FROM bookmarks",
-        "notes": "SELECT record_id AS id, text, updated FROM notes",
-        "saved_searches": "SELECT name, query, kind, level FROM saved_searches",
-    }
-    seen: dict[str, str] = {}
-    try:
-        for key, sql in queries.items():
-            try:
-                cur = conn.execute(sql)
-                cur.row_factory = sqlite3.Row
-                while True:
-                    try:
-                        row = cur.fetchone()
-                    except sqlite3.DatabaseError:
-                        break
-                    if row is None:
-                        break
-                    if key == "seen":
-                        seen[row["record_id"]] = row["title"]
-                    else:
-                        data[key].append(dict(row))
-            except sqlite3.DatabaseError:
-                continue
-    finally:
-        conn.close()
-    for item in data["bookmarks"] + data["notes"]:
-        item["last_seen_title"] = seen.get(item["id"], "")
-    return data

@@ -101,7 +101,7 @@ class TimelineView(QGraphicsView):
         self.viewport().update()
         return True
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         if self._step(next):
             return True
         self.current = None

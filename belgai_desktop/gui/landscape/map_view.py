@@ -182,7 +182,7 @@ class MapView(QGraphicsView):
 
     # -- keyboard and mouse --------------------------------------------------------------------
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002  (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab moves between records inside the map; past the last (or before the first) it
         leaves the map, so the keyboard is never trapped."""
         ids = self._ordered()
