@@ -305,6 +305,21 @@ class Library:
             ))
         return out
 
+    def _contents(self, record_id: str, lang: str) -> list[Related]:
+        """What a record holds: its parts and what implements it, by title."""
+        out = []
+        for r in self._rows("SELECT subject_id, relation, fact_id FROM relations WHERE object_id = ? "
+                            "AND relation IN ('part_of', 'implements') ORDER BY fact_id", (record_id,)):
+            other = r["subject_id"]
+            kind, level = self._kinds_levels()[other]
+            translated, descriptive = self.title_marks(other, lang)
+            out.append(Related(
+                id=other, kind=kind, level=level, title=self.title(other, lang), relation=r["relation"],
+                direction="in", role=None, citations=self._citations([r["fact_id"]]).get(r["fact_id"], []),
+                title_is_translation=translated, title_descriptive=descriptive))
+        out.sort(key=lambda x: (x.relation != "part_of", x.title.casefold()))
+        return out
+
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record, with names and texts in ``lang`` where they exist."""
         _check_lang(lang)
@@ -372,6 +387,8 @@ class Library:
                 record.related.append(related)
         for group in (record.children, record.people, record.related):
             group.sort(key=lambda x: (x.relation, x.title.casefold()))
+        for child in record.children:  # two levels deep: what each part holds
+            child.parts = self._contents(child.id, lang)
 
         for r in self._rows("SELECT * FROM budgets WHERE record_id = ? ORDER BY fact_id", (record_id,)):
             disputed, dispute, c = fact(r["fact_id"])

@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             self.page.set_page(self._welcome_html())
             self.setWindowTitle(APP_TITLE)
             return
-        from belgai_desktop.gui.record_html import gone_html, record_html  # loads babel: not before the window shows
+        from belgai_desktop.core.render.page import gone_html, record_html  # loads babel: not before the window shows
 
         if not self.library.exists(self.current_record):
             title = self.user.last_seen_title(self.current_record)

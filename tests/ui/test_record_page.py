@@ -21,10 +21,10 @@ def test_page_shows_names_sources_and_disputed_values(window) -> None:  # noqa: 
     window.open_record("test-plan")
     text = page_text(window)
     assert text.startswith("Test Plan for Artificial Intelligence")
-    assert "Plan · Flanders" in text
+    assert "Type:\nPlan\nGovernment level:\nFlanders" in text
     assert "Testplan voor Artificiële Intelligentie (our translation)" in text
     # both values of the disputed budget, each with its own source, marked in words
-    assert "Disputed: the sources disagree" in text
+    assert "⚠ Annual budget: the sources disagree" in text
     assert "€32M per year (2019)" in text and "about €32M – €35M per year" in text
     assert "According to: AI State Policy in Belgium" in text
     assert "According to: National strategies on Artificial Intelligence" in text
@@ -99,7 +99,7 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
     from PySide6.QtGui import QTextDocument
 
     from belgai_desktop.core.text import i18n
-    from belgai_desktop.gui.record_html import record_html
+    from belgai_desktop.core.render.page import record_html
 
     i18n.set_language(lang)
     shown = []
@@ -119,7 +119,7 @@ def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:  #
     from PySide6.QtGui import QTextDocument
 
     from belgai_desktop.core.text import i18n
-    from belgai_desktop.gui.record_html import record_html
+    from belgai_desktop.core.render.page import record_html
 
     i18n.set_language(lang)
 
@@ -136,7 +136,7 @@ def test_related_titles_say_when_they_are_ours(qapp, library) -> None:  # noqa: 
     from PySide6.QtGui import QTextDocument
 
     from belgai_desktop.core.text import i18n
-    from belgai_desktop.gui.record_html import record_html
+    from belgai_desktop.core.render.page import record_html
 
     i18n.set_language("fr")
     doc = QTextDocument()

@@ -85,8 +85,8 @@ def format_money_range(amount: float, amount_max: float | None, currency: str, l
     return pgettext("money range", "{low} – {high}").format(low=low, high=high)
 
 
-def format_list(items: list[str], lang: str) -> str:
-    """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'."""
+def format_list(items: list[str], lang: str, style: str = "standard") -> str:
+    """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'; ``style="or"``: 'A, B or C'."""
     if not items:
         return ""
-    return _babel_format_list(items, locale=babel_locale(lang))
+    return _babel_format_list(items, style=style, locale=babel_locale(lang))
