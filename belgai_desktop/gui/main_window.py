@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
         self.language_actions[self.lang].setChecked(True)
+        self.page.retranslate()
         titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("&Language"), _("&Help"))
         for menu, title in zip(self.menus, titles, strict=True):
             menu.setTitle(title)
@@ -508,7 +509,7 @@ class MainWindow(QMainWindow):
         except BelgaiError as exc:
             messages.error(str(exc))
             return
-        self.page.set_page(record_html(record, bookmarked))
+        self.page.set_page(record_html(record, bookmarked), record, self.library.meta)
         self.setWindowTitle(f"{record.title} — {APP_TITLE}")
         self.level_tree.select_id(record.id)
 
