@@ -140,11 +140,11 @@ class Sheet:
                          f"{block.paragraph}</p>")
         if items:
             parts.append(_list_html(items, block.columns, f))
-        parts.extend(block.tables)
         if hidden:
             more = ngettext("and {n} more", "and {n} more", hidden).format(n=hidden)
             parts.append(f'<p style="margin-top:0; margin-bottom:0; margin-left:{_px(f * 0.9)}; '
                          f'color:{MUTED}; font-style:italic;">{esc(more)}</p>')
+        parts.extend(block.tables)
         return "".join(parts)
 
 
@@ -292,6 +292,8 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
         value = "; ".join(esc(piece.text) for piece in fact.pieces)
         if fact.key == "part_of":
             value += mark([c for p in record.parents for c in p.citations])
+        elif fact.key == "budget":  # the answer most readers look for first
+            value = f"<b>{value}</b>"
         facts.append((esc(fact.label), value))
 
     blocks: list[Block] = []
@@ -316,7 +318,7 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
                             [_relation_item(r, mark) for r in plans], columns=2))
     if record.children:
         blocks.append(Block("parts", pgettext("print heading", "Parts"),
-                            [_part_item(r, mark) for r in record.children], columns=2))
+                            [_part_item(r, mark) for r in record.children], columns=2, trimmable=len(record.children) > 8))
     others = [r for r in record.related if r.kind not in strategy_kinds]
     if others:
         blocks.append(Block("relations", pgettext("print heading", "Other relations"),
