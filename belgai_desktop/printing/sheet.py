@@ -35,6 +35,7 @@ TITLE_FAMILY = "DejaVu Sans"
 LEGAL_BASIS = "legal-basis"
 MANDATE = "mandate"
 TRANSLATION_MARK = "*"
+MAX_WHOLE_PARTS = 8  # up to this many parts print whole, with what each holds: a plan's structure
 
 
 def _px(pt: float) -> str:
@@ -318,7 +319,8 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
                             [_relation_item(r, mark) for r in plans], columns=2))
     if record.children:
         blocks.append(Block("parts", pgettext("print heading", "Parts"),
-                            [_part_item(r, mark) for r in record.children], columns=2, trimmable=len(record.children) > 8))
+                            [_part_item(r, mark) for r in record.children], columns=2,
+                            trimmable=len(record.children) > MAX_WHOLE_PARTS))
     others = [r for r in record.related if r.kind not in strategy_kinds]
     if others:
         blocks.append(Block("relations", pgettext("print heading", "Other relations"),
