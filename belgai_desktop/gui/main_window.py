@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addAction(self.page.copy_citation_action)  # Ctrl+Shift+C, worded by the core
         self.edit_menu.addSeparator()
         for a in (self.clear_history_action, self.clear_bookmarks_action, self.clear_notes_action):
             self.edit_menu.addAction(a)

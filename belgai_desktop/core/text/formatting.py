@@ -13,14 +13,13 @@ from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.text.i18n import pgettext
-
-LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 
 @cache
 def babel_locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES.get(lang, "en_GB"))
+    return Locale.parse(vocab.LOCALES.get(lang, vocab.LOCALES[vocab.DEFAULT_LANGUAGE]))
 
 
 def format_date(value: str | dt.date, lang: str, precision: str | None = None) -> str:
