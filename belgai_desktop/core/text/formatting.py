@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -84,7 +85,7 @@ def format_money_range(amount: float, amount_max: float | None, currency: str, l
     return pgettext("money range", "{low} – {high}").format(low=low, high=high)
 
 
-def format_list(items: list[str], lang: str, style: str = "standard") -> str:
+def format_list(items: list[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
     """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'; ``style="or"``: 'A, B or C'."""
     if not items:
         return ""

@@ -19,8 +19,8 @@ from belgai_desktop.core.text.formatting import format_date, format_list, format
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import pgettext
 
-F = TypeVar("F", Budget, DateFact, Statement)
 Fact = Budget | DateFact | Statement
+F = TypeVar("F", bound=Fact)
 Escape = Callable[[str], str]
 
 DISPUTED_SIGN = "\u26a0"  # ⚠, always beside words: never a sign (or a colour) alone
