@@ -208,7 +208,7 @@ def test_show_opens_with_the_key_facts_in_text_and_json(capsys):
     assert lines[2:4] == ["Type: Plan", "Government level: Flanders"]
     head = "\n".join(lines[:10])
     assert "Budget: €30M – €36M — 6 figures: the sources disagree" in head
-    assert "Under the responsibility of: Matthias Diependaele (responsible minister)" in head
+    assert "Under the responsibility of: Matthias Diependaele — responsible minister" in head
     assert "Key dates: Launched: March 2019 or July 2019 (the sources disagree)" in head
     assert main(["show", "flemish-ai-policy-plan", "--json", "--lang", "nl"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -23,7 +23,7 @@ from belgai_desktop.core.data.model import Citation, Record, Related
 from belgai_desktop.core.text import labels, phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import pgettext
-from belgai_desktop.core.text.keyfacts import BUDGET_ANCHOR, DATES_ANCHOR, key_facts
+from belgai_desktop.core.text.keyfacts import BUDGET_ANCHOR, DATES_ANCHOR, STATEMENTS_ANCHOR, key_facts
 
 RECORD_SCHEME = "record"
 CITE_PREFIX = "cite-"
@@ -231,7 +231,7 @@ def record_html(record: Record, bookmarked: bool | None = None) -> str:
         parts.append(f"<p><small><i>{esc(phrases.translation_legend())}</i></small></p>")
     parts.append(_facts_section(_("Budgets"), record.budgets, notes, cite, BUDGET_ANCHOR))
     parts.append(_facts_section(_("Dates"), record.dates, notes, cite, DATES_ANCHOR))
-    parts.append(_facts_section(_("Facts"), record.statements, notes, cite, "fact-statements"))
+    parts.append(_facts_section(_("Facts"), record.statements, notes, cite, STATEMENTS_ANCHOR))
     parts.append(_section(_("Web links"), [
         f'<a href="{esc(link.url)}">{esc(link.url)}</a>'
         + (f" <small>({esc(language_name(link.lang))})</small>" if link.lang else "")

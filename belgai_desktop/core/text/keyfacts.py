@@ -19,6 +19,7 @@ from belgai_desktop.core.text.i18n import ngettext, pgettext
 from belgai_desktop.core.text.phrases import (
     cap,
     date_text,
+    dispute_aspect,
     dispute_groups,
     disputed_values,
     fact_value,
@@ -37,6 +38,7 @@ MAX_NAMES = 4
 
 BUDGET_ANCHOR = "fact-budgets"
 DATES_ANCHOR = "fact-dates"
+STATEMENTS_ANCHOR = "fact-statements"
 
 
 @dataclass
@@ -67,7 +69,7 @@ class KeyFact:
 def _who(r: Related) -> Piece:
     text = marked_title(r)
     if r.role:
-        text = pgettext("name and role", "{name} ({role})").format(name=text, role=r.role)
+        text = pgettext("person and role", "{name} \u2014 {role}").format(name=text, role=r.role)
     return Piece(text, record_id=r.id)
 
 
@@ -134,4 +136,9 @@ def key_facts(record: Record) -> list[KeyFact]:
     dates = date_pieces(record.dates, lang)
     if dates:
         facts.append(KeyFact("dates", _("Key dates"), dates))
+    disputed = [dispute_aspect(g) for g in dispute_groups(record.statements) if is_dispute(g)]
+    if disputed:  # budgets and dates say so on their own line above
+        # Translators: a key fact's label, followed by what the documents disagree on, e.g. "Mandate; Status"
+        facts.append(KeyFact("disputes", _("The sources disagree on"),
+                             [Piece(aspect, anchor=STATEMENTS_ANCHOR) for aspect in dict.fromkeys(disputed)]))
     return facts + oversight
