@@ -160,11 +160,11 @@ def _library(args: argparse.Namespace) -> Library:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from belgai_desktop.core.text.present import render_text
+    from belgai_desktop.core.render.plain import render_text, show_json
 
     record = _library(args).get(args.id, args.lang)
     if args.json:
-        _print_json(record.to_json())
+        _print_json(show_json(record))
     else:
         sys.stdout.write(render_text(record))
     return 0
@@ -196,7 +196,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if result.suggestion:
         print(_("Did you mean: {suggestion}?").format(suggestion=result.suggestion))
-    from belgai_desktop.core.text.present import descriptive_mark, translation_legend
+    from belgai_desktop.core.text.phrases import descriptive_mark, translation_legend
 
     for hit in result.hits:
         mark = " " + descriptive_mark() if hit.title_descriptive else "*" if hit.title_translation else ""

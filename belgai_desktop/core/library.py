@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data import index_feed, vocab
 from belgai_desktop.core.data.model import (
     Budget,
     Citation,
@@ -28,7 +28,7 @@ from belgai_desktop.core.data.model import (
     Source,
     Statement,
 )
-from belgai_desktop.core.data.schema import LANG_TEXTS, connect_read_only, lang_column, lang_columns, schema_problem
+from belgai_desktop.core.data.schema import connect_read_only, lang_column, schema_problem
 from belgai_desktop.core.errors import DatabaseError, UnknownRecord
 from belgai_desktop.core.text.i18n import gettext as _
 
@@ -239,6 +239,21 @@ class Library:
             ))
         return out
 
+    def _contents(self, record_id: str, lang: str) -> builtins.list[Related]:
+        """What a record holds: its parts and what implements it, by title."""
+        out = []
+        for r in self._rows("SELECT subject_id, relation, fact_id FROM relations WHERE object_id = ? "
+                            "AND relation IN ('part_of', 'implements') ORDER BY fact_id", (record_id,)):
+            other = r["subject_id"]
+            kind, level = self._kinds_levels()[other]
+            translated, descriptive = self.title_marks(other, lang)
+            out.append(Related(
+                id=other, kind=kind, level=level, title=self.title(other, lang), relation=r["relation"],
+                direction="in", role=None, citations=self._citations([r["fact_id"]]).get(r["fact_id"], []),
+                title_is_translation=translated, title_descriptive=descriptive))
+        out.sort(key=lambda x: (x.relation != "part_of", x.title.casefold()))
+        return out
+
     def get(self, record_id: str, lang: str = "en") -> Record:
         """The whole record, with names and texts in ``lang`` where they exist."""
         _check_lang(lang)
@@ -307,6 +322,8 @@ class Library:
                 record.related.append(related)
         for group in (record.children, record.people, record.related):
             group.sort(key=lambda x: (x.relation, x.title.casefold()))
+        for child in record.children:  # two levels deep: what each part holds
+            child.parts = self._contents(child.id, lang)
 
         for r in self._rows("SELECT * FROM budgets WHERE record_id = ? ORDER BY fact_id", (record_id,)):
             disputed, dispute, c = fact(r["fact_id"])
@@ -336,30 +353,7 @@ class Library:
 
     def index_documents(self) -> Iterator[dict[str, Any]]:
         """Every record as the text the search index needs, one dict per record."""
-        per_record: dict[str, dict[str, Any]] = {}
-        for r in self._rows("SELECT id, kind, level FROM records ORDER BY id"):
-            per_record[r["id"]] = {
-                "id": r["id"], "kind": r["kind"], "level": r["level"],
-                "names": {}, "summaries": {}, "acronyms": [], "aliases": [],
-                "facts": {lang: [] for lang in vocab.LANGUAGES},
-            }
-        for r in self._rows("SELECT record_id, lang, text FROM names"):
-            per_record[r["record_id"]]["names"][r["lang"]] = r["text"]
-        for r in self._rows("SELECT record_id, lang, text FROM summaries"):
-            per_record[r["record_id"]]["summaries"][r["lang"]] = r["text"]
-        for table in ("acronyms", "aliases"):
-            for r in self._rows(f"SELECT record_id, text FROM {table} ORDER BY record_id, position"):
-                per_record[r["record_id"]][table].append(r["text"])
-        # Our acronyms are found like the documents' ("IBPT" finds the BIPT); shown marked as ours.
-        for r in self._rows("SELECT record_id, text FROM acronyms_ours ORDER BY record_id, lang, position"):
-            per_record[r["record_id"]]["acronyms"].append(r["text"])
-        for table, key, prefix in LANG_TEXTS:
-            cols = ", ".join(lang_columns(prefix))
-            for r in self._rows(f"SELECT {key} AS rid, {cols} FROM {table} ORDER BY fact_id"):
-                for lang in vocab.LANGUAGES:
-                    if r[lang_column(prefix, lang)]:
-                        per_record[r["rid"]]["facts"][lang].append(r[lang_column(prefix, lang)])
-        yield from per_record.values()
+        return index_feed.index_documents(self._rows)
 
     @property
     def searcher(self) -> Searcher:

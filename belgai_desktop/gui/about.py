@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from belgai_desktop import __version__
+from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import ngettext
 
@@ -17,20 +18,17 @@ if TYPE_CHECKING:
 
 
 def locale_date(value: str) -> str:
-    """'2025-09-28' in the interface locale ('28 September 2025'); '2024' stays '2024'."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    date = QDate(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
-    if not date.isValid():
-        return value
-    if len(parts) == 2:
-        return QLocale().toString(date, "MMMM yyyy")
-    german = QLocale().language() == QLocale.Language.German
-    return QLocale().toString(date, "d. MMMM yyyy" if german else "d MMMM yyyy")
+    """'2025-09-28' in the interface language ('28 September 2025'), worded as everywhere else."""
+    if not value:
+        return ""
+    from belgai_desktop.core.text.formatting import format_date  # babel: not before the window shows
+
+    return format_date(value, i18n.current_language())
 
 
 def about_html(library: Library) -> str:
+    from belgai_desktop.core.text import phrases
+
     count = len(library.list())
     meta = library.meta
     parts = [
@@ -44,9 +42,8 @@ def about_html(library: Library) -> str:
         "<h3>" + html.escape(_("Sources")) + "</h3><ol>",
     ]
     for s in library.sources():
-        date = locale_date(s.date) if s.date else _("undated")
-        who = ", ".join(p for p in (s.author, s.publisher) if p)
-        parts.append(f"<li><b>{html.escape(s.title)}</b><br>{html.escape(who)} — {html.escape(date)}</li>")
+        line = phrases.source_line(s, i18n.current_language(), f"<b>{html.escape(s.title)}</b>", html.escape)
+        parts.append(f"<li>{line}</li>")
     parts.append("</ol>")
     parts.append("<p><small>" + html.escape(_("The app works offline: it never connects to the Internet. "
                                              "Web links open in your browser only when you click them."))

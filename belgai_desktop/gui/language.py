@@ -14,12 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-# The same Belgian locales as core.formatting (not imported here: it loads babel).
-from belgai_desktop.core.data import vocab
+from belgai_desktop.core.data import vocab  # vocab.LOCALES: the same locales babel formats with
 from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
-
-QT_LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 # Names of the languages in themselves, the same in every interface language.
 AUTONYMS = {"en": "English", "nl": "Nederlands", "fr": "Français", "de": "Deutsch"}
@@ -70,5 +67,5 @@ def apply_language(lang: str | None) -> str:
                 _qt_translator = translator
             _gaps_translator = QtGaps(app)
             app.installTranslator(_gaps_translator)  # consulted before qtbase
-    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
+    QLocale.setDefault(QLocale(vocab.LOCALES.get(lang, vocab.LOCALES[vocab.DEFAULT_LANGUAGE])))
     return lang

@@ -335,7 +335,7 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
             self.page.set_page(start_page.start_html(self.library, self.lang, shortcut))
             self.setWindowTitle(APP_TITLE)
             return
-        from belgai_desktop.gui.record_html import gone_html, record_html  # loads babel: not before the window shows
+        from belgai_desktop.core.render.page import gone_html, record_html  # loads babel: not before the window shows
 
         if not self.library.exists(self.current_record):
             title = self.user.last_seen_title(self.current_record)
@@ -347,7 +347,7 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         except BelgaiError as exc:
             messages.error(str(exc))
             return
-        self.page.set_page(record_html(record, bookmarked))
+        self.page.set_page(record_html(record, bookmarked), record, self.library.meta)
         self.setWindowTitle(f"{record.title} — {APP_TITLE}")
         self.level_tree.select_id(record.id)
 

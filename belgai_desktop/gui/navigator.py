@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.text import labels
+from belgai_desktop.gui.results import ID_ROLE  # one role for a record's id in every list
 
 if TYPE_CHECKING:
     from belgai_desktop.core.data.model import RecordSummary
     from belgai_desktop.core.library import Library
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The levels in the order a Belgian civil servant expects them.
 LEVEL_ORDER = ("eu", "federal", "flemish", "walloon", "brussels", "community", "international",
                "non-governmental")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from belgai_desktop.core.text import labels, present
+from belgai_desktop.core.text import labels, phrases
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -138,10 +138,10 @@ class ResultsView(QListView):
             # asterisk for our translation, explained in the tooltip.
             note = ""
             if getattr(hit, "title_descriptive", False):
-                title += " " + present.descriptive_mark()
+                title += " " + phrases.descriptive_mark()
             elif getattr(hit, "title_translation", False):
                 title += "*"
-                note = present.translation_legend()
+                note = phrases.translation_legend()
             item.setData(hit_html(title, hit.kind, hit.level, hit.snippet_html), HTML_ROLE)
             text = hit_text(title, hit.kind, hit.level, hit.snippet)
             item.setData(text, Qt.ItemDataRole.DisplayRole)

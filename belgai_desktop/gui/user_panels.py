@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEd
 from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.gui.results import ID_ROLE  # one role for a record's id in every list
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library
     from belgai_desktop.core.userdata.store import UserRecord
 
 SAVE_DELAY_MS = 500
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]{2,}[a-z0-9]")
 MIN_TITLE_LENGTH = 4
 MAX_LINKS = 20

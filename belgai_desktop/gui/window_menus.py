@@ -103,7 +103,7 @@ class WindowMenus(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         for a in (self.find_in_page_action, self.find_next_action, self.find_previous_action,
-                  self.find_action, self.copy_action):
+                  self.find_action, self.copy_action, self.page.copy_citation_action):  # citation: worded by the core
             self.edit_menu.addAction(a)
         self.edit_menu.addSeparator()
         for a in (self.clear_history_action, self.clear_bookmarks_action, self.clear_notes_action):
@@ -156,6 +156,7 @@ class WindowMenus(QMainWindow):
 
     def _retranslate_menus(self) -> None:
         """Set every visible string in the current language."""
+        self.page.retranslate()  # its context menu: copy citation
         self.language_actions[self.lang].setChecked(True)
         titles = (_("&File"), _("&Edit"), _("&Go"), _("&Bookmarks"), _("&View"), _("La&nguage"), _("&Help"))
         for menu, title in zip(self.menus, titles, strict=True):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter
 from belgai_desktop.core.landscape.graph import MapGraph
 from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_map import MIN_LABEL_PT, paint_legend, paint_map
@@ -51,7 +51,7 @@ def map_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[st
     land = library.landscape
     graph = graph or land.graph(lang, levels=levels)
     layout = land.layout(graph, map_metrics(paper))
-    marks = [present.translation_legend()]
+    marks = [phrases.translation_legend()]
 
     def body(p: QPainter) -> None:
         paint_map(p, graph, layout)
@@ -101,7 +101,7 @@ def timeline_page(library: Library, lang: str, paper: str = "a3", levels: Sequen
     items = [i for i in build_timeline(library, lang) if not levels or i.level in levels]
     width = page_size_pt(paper).width() - 2 * MARGIN_MM * 72 / 25.4
     layout = layout_timeline(items, lang, TimelineMetrics(width=width), source_numbers(library.sources()))
-    extra = legend_text() + [present.translation_legend()]
+    extra = legend_text() + [phrases.translation_legend()]
 
     def body(p: QPainter) -> None:
         paint_timeline(p, items, layout)

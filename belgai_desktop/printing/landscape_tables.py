@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from belgai_desktop.core.data.model import Citation, Source
 from belgai_desktop.core.landscape.compare import ROWS, Comparison, Entry, region_label, row_label
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.printing.sheet import DISPUTED_MARK, FONT_FAMILY
 
@@ -27,7 +27,7 @@ def cite_marks(cites: list[Citation], numbers: dict[str, int], lang: str) -> str
     nums = sorted({numbers.get(c.source_id, 0) for c in cites})
     if not nums:
         return ""
-    tip = escape(present.citations_text(cites, lang), quote=True)
+    tip = escape(phrases.citations_text(cites, lang), quote=True)
     return f' <span title="{tip}" style="color:#566573;">[{", ".join(map(str, nums))}]</span>'
 
 
@@ -73,7 +73,7 @@ def comparison_html(comparison: Comparison, sources: list[Source], font_pt: floa
                         f"{_cell(comparison.cell(row, r), numbers, lang, links)}</td>" for r in comparison.regions)
         rows.append(f'<tr><th style="background:#eaf2f8; padding:2px; text-align:left; vertical-align:top;">'
                     f"{escape(row_label(row))}</th>{cells}</tr>")
-    legend = escape(present.translation_legend())
+    legend = escape(phrases.translation_legend())
     notes = ""
     if with_sources:
         listed = "".join(f"<div>[{numbers[s.id]}] {escape(s.title)} ({escape(s.date)})</div>" for s in sources)

@@ -11,20 +11,18 @@ language active (see ``layout.language``).
 from __future__ import annotations
 
 import datetime as dt
-import html
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from babel.lists import format_list as babel_format_list
 
 from belgai_desktop import __version__
 from belgai_desktop.core.data import vocab
-from belgai_desktop.core.data.model import Budget, Citation, DateFact, Record, Related, Statement
-from belgai_desktop.core.text import labels, present
-from belgai_desktop.core.text.formatting import babel_locale, format_date
+from belgai_desktop.core.data.model import Citation, Record, Related
+from belgai_desktop.core.render.page import esc
+from belgai_desktop.core.text import labels, phrases
+from belgai_desktop.core.text.formatting import format_date
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.i18n import ngettext, pgettext
+from belgai_desktop.core.text.keyfacts import key_facts
 
 # Print-friendly colours: dark text on white, one restrained accent for structure.
 INK = "#1b1f24"
@@ -37,20 +35,12 @@ TITLE_FAMILY = "DejaVu Sans"
 LEGAL_BASIS = "legal-basis"
 MANDATE = "mandate"
 TRANSLATION_MARK = "*"
-DISPUTED_MARK = "\u26a0"  # ⚠, next to the words "sources disagree": not colour alone
+MAX_WHOLE_PARTS = 8  # up to this many parts print whole, with what each holds: a plan's structure
 
 
 def _px(pt: float) -> str:
     """Qt rich text takes lengths other than font sizes in CSS pixels (1/96 inch)."""
     return f"{pt * 96 / 72:.1f}px"
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 @dataclass
@@ -63,6 +53,7 @@ class Block:
     paragraph: str = ""
     columns: int = 1  # short items flow in two columns
     trimmable: bool = True
+    tables: list[str] = field(default_factory=list)  # HTML after the list, never shortened
 
 
 @dataclass
@@ -121,19 +112,16 @@ class Sheet:
         return "".join(out)
 
     def _facts_html(self, f: float) -> str:
-        """Key facts in a row of labelled cells under a strong rule."""
-        n = max(len(self.facts), 1)
-        widths = [100 // n] * (n - 1) + [100 - (100 // n) * (n - 1)]
-        cells = "".join(
-            f'<td width="{width}%" style="border-top:{_px(f * 0.16)} solid {ACCENT}; '
-            f'border-bottom:{_px(f * 0.06)} solid {RULE}; padding-top:{_px(f * 0.35)}; '
-            f'padding-bottom:{_px(f * 0.4)}; padding-right:{_px(f * 0.8)};">'
-            f'<span style="color:{MUTED}; font-size:{f * 0.78:.2f}pt; text-transform:uppercase;">'
-            f"{label}</span>"
-            f"<br/>{value}</td>"
-            for (label, value), width in zip(self.facts, widths, strict=False))
+        """The key facts, one labelled line each, between two rules: the answer comes first."""
+        pad = f"padding-top:{_px(f * 0.12)}; padding-bottom:{_px(f * 0.12)};"
+        rows = "".join(
+            f'<tr><td width="24%" style="{pad} padding-right:{_px(f * 0.8)}; color:{MUTED}; '
+            f'font-size:{f * 0.78:.2f}pt; text-transform:uppercase;">{label}</td>'
+            f'<td style="{pad}">{value}</td></tr>'
+            for label, value in self.facts)
         return (f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:{_px(f * 0.9)}; '
-                f'border-collapse:collapse;"><tr>{cells}</tr></table>')
+                f'border-top:{_px(f * 0.16)} solid {ACCENT}; border-bottom:{_px(f * 0.06)} solid {RULE}; '
+                f'border-collapse:collapse;">{rows}</table>')
 
     def _heading(self, text: str, f: float) -> str:
         return (f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:{_px(f * 1.1)}; '
@@ -157,6 +145,7 @@ class Sheet:
             more = ngettext("and {n} more", "and {n} more", hidden).format(n=hidden)
             parts.append(f'<p style="margin-top:0; margin-bottom:0; margin-left:{_px(f * 0.9)}; '
                          f'color:{MUTED}; font-style:italic;">{esc(more)}</p>')
+        parts.extend(block.tables)
         return "".join(parts)
 
 
@@ -193,68 +182,48 @@ class _Markers:
         return f'\u2060<sup style="color:{ACCENT};">[{",".join(str(n) for n in nums)}]</sup>'
 
 
-def _or_list(values: list[str], lang: str) -> str:
-    return babel_format_list(values, style="or", locale=babel_locale(lang))
-
-
-def _disputed(label: str, values: str) -> str:
-    tag = f"<b>{DISPUTED_MARK} " + esc(_("sources disagree")) + "</b>"
-    return pgettext("disputed fact", "{label} \u2014 {disputed}: {values}").format(
-        label=label, disputed=tag, values=values)
-
-
 def _label_value(label: str, value: str) -> str:
-    return pgettext("label and value", "{label}: {value}").format(label=f"<b>{label}</b>", value=value)
+    return phrases.label_value(f"<b>{label}</b>", value)
 
 
-def _with_note(value: str, note: str | None) -> str:
-    if not note:
-        return value
-    return pgettext("value and note", "{value} \u2014 {note}").format(value=value, note=esc(note))
+def _fact_items(facts: Sequence[phrases.Fact], lang: str, mark: _Markers,
+                with_label: bool = True) -> tuple[list[str], list[str]]:
+    """(items, dispute tables): a fact alone is one item; values the sources disagree on make a
+    compact table headed by what is disputed, one row each: value, source marker, as-of date
+    (a value's note is on the record page; the print keeps to the figures)."""
+    items, tables = [], []
+    for group in phrases.dispute_groups(facts):
+        if phrases.is_dispute(group):
+            tables.append(_dispute_table(group, lang, mark))
+            continue
+        f = group[0]
+        value = esc(phrases.fact_text(f, lang)) + mark(f.citations)
+        items.append(_label_value(esc(labels.aspect_label(f.aspect)), value) if with_label else value)
+    return items, tables
 
 
-def _valued_items(facts: list[Budget] | list[DateFact], text: Callable[[Any], str], lang: str,
-                  mark: _Markers) -> list[str]:
-    """Budgets or dates, one item per aspect; disagreeing values side by side with their sources."""
-    items = []
-    for group in present.dispute_groups(facts):
-        label = esc(labels.aspect_label(group[0].aspect))
-        values = [_with_note(esc(text(f)), f.note) + mark(f.citations) for f in group]
-        if len(group) > 1 or group[0].disputed:
-            items.append(_disputed(f"<b>{label}</b>", _or_list(values, lang)))
-        else:
-            items.append(_label_value(label, values[0]))
-    return items
+def _as_of(cites: list[Citation], lang: str) -> str:
+    dates = sorted({(c.as_of, c.as_of_precision) for c in cites if c.as_of}, key=lambda d: d[0] or "")
+    return "; ".join(format_date(d, lang, p) for d, p in dates if d)
 
 
-def _budget_items(budgets: list[Budget], lang: str, mark: _Markers) -> list[str]:
-    return _valued_items(budgets, lambda b: present.budget_text(b, lang), lang, mark)
-
-
-def _date_items(dates: list[DateFact], lang: str, mark: _Markers) -> list[str]:
-    return _valued_items(dates, lambda d: present.date_text(d, lang), lang, mark)
-
-
-def _statement_items(statements: list[Statement], mark: _Markers, with_label: bool = True) -> list[str]:
-    items = []
-    for group in present.dispute_groups(statements):
-        label = esc(labels.aspect_label(group[0].aspect))
-        values = [esc(s.text) + mark(s.citations) for s in group]
-        if group[0].disputed:
-            # Long texts: one value per line, each with its sources.
-            lines = "".join(f"<br/>\u2013 {v}" for v in values)
-            items.append(_disputed(f"<b>{label}</b>", "") + lines)
-        elif with_label:
-            items.append(_label_value(label, values[0]))
-        else:
-            items.append(values[0])
-    return items
+def _dispute_table(group: Sequence[phrases.Fact], lang: str, mark: _Markers) -> str:
+    head = (f'<p style="margin-top:0; margin-bottom:2px;"><b>{esc(phrases.dispute_title(group))}</b></p>')
+    rows = "".join(
+        f'<tr><td width="62%" style="padding:1px 6px 1px 0; border-bottom:1px solid {RULE};">'
+        f"{esc(phrases.fact_value(f, lang))}</td>"
+        f'<td width="8%" style="padding:1px 6px 1px 0; border-bottom:1px solid {RULE}; color:{ACCENT};">'
+        f"{mark(f.citations).replace(chr(0x2060), '')}</td>"
+        f'<td style="padding:1px 0; border-bottom:1px solid {RULE}; color:{MUTED};">'
+        f"{esc(_as_of(f.citations, lang))}</td></tr>"
+        for f in group)
+    return f'{head}<table width="100%" cellspacing="0" cellpadding="0">{rows}</table>'
 
 
 def _mark_of(r: Related) -> str:
     """A title we wrote says so; our translation gets the asterisk the legend explains."""
     if r.title_descriptive:
-        return f' <span style="color:{MUTED};">{esc(present.descriptive_mark())}</span>'
+        return f' <span style="color:{MUTED};">{esc(phrases.descriptive_mark())}</span>'
     return TRANSLATION_MARK if r.title_is_translation else ""
 
 
@@ -263,26 +232,24 @@ def _marked(r: Related) -> str:
 
 
 def _relation_item(r: Related, mark: _Markers) -> str:
-    relation = esc(_cap(labels.relation_label(r.relation, r.direction)))
-    return pgettext("relation to a record", "{relation}: {title}").format(
-        relation=f'<span style="color:{MUTED};">{relation}</span>', title=_marked(r)) + mark(r.citations)
+    return phrases.relation_phrase(r, _marked(r), esc) + mark(r.citations)
+
+
+def _part_item(r: Related, mark: _Markers) -> str:
+    """A part, and what it holds in turn on the same item."""
+    text = _marked(r) + mark(r.citations)
+    if r.parts:
+        inner = "; ".join(phrases.part_phrase(p, _marked(p), esc) for p in r.parts)
+        text += f'<br/><span style="color:{MUTED};">{inner}</span>'
+    return text
 
 
 def _person_item(r: Related, mark: _Markers) -> str:
-    role = r.role or _cap(labels.relation_label(r.relation, "out"))
-    return pgettext("person and role", "{name}, {role}").format(
-        name=f"<b>{esc(r.title)}</b>{_mark_of(r)}", role=esc(role)) + mark(r.citations)
+    return phrases.person_phrase(r, f"<b>{esc(r.title)}</b>{_mark_of(r)}", esc) + mark(r.citations)
 
 
 def _role_item(r: Related, mark: _Markers) -> str:
-    role = r.role or _cap(labels.relation_label(r.relation, "out"))
-    return pgettext("role in a body", "{role}, {body}").format(
-        role=f"<b>{esc(role)}</b>", body=_marked(r)) + mark(r.citations)
-
-
-def dataset_version(meta: dict[str, str]) -> str:
-    """The dataset's version: an explicit one if the build records it, else its content hash."""
-    return meta.get("dataset_version") or meta.get("version") or meta.get("source_hash", "")[:10]
+    return phrases.role_phrase(r, _marked(r), esc) + mark(r.citations)
 
 
 def document_title(record: Record) -> str:
@@ -305,28 +272,30 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     kicker = esc(" \u00b7 ".join([_("BelgAI Desktop"), doc_kind, labels.level_label(record.level)]))
     if record.title_descriptive:  # ours in every language: one mark says so, not the asterisk
         title = esc(record.title) + (f' <span style="font-size:55%; font-weight:normal; color:{MUTED};">'
-                                     f"{esc(present.descriptive_mark())}</span>")
+                                     f"{esc(phrases.descriptive_mark())}</span>")
     else:
         title = esc(record.title) + (TRANSLATION_MARK if record.title_is_translation else "")
 
     names = []
     any_translated = record.title_is_translation and not record.title_descriptive
-    for name_lang, text, translated in present.other_names(record):
+    for name_lang, text, translated in phrases.other_names(record):
         any_translated |= translated
         names.append(f'<span style="color:{ACCENT}; font-weight:bold;">{name_lang.upper()}</span>\u00a0'
                      f"{esc(text)}{TRANSLATION_MARK if translated else ''}")
     names_html = " \u00a0\u00b7\u00a0 ".join(names)
     if names_html:
         names_html += mark(record.name_citations)
-    any_translated |= any(r.title_is_translation and not r.title_descriptive for r in present.all_related(record))
-    legend = esc(present.translation_legend()) if any_translated else ""
+    any_translated |= phrases.needs_translation_legend(record)
+    legend = esc(phrases.translation_legend()) if any_translated else ""
 
-    facts: list[tuple[str, str]] = [
-        (esc(_("Government level")), esc(labels.level_label(record.level))),
-        (esc(_("Type")), esc(labels.kind_label(record.kind))),
-    ]
-    if record.parents:
-        facts.append((esc(_("Part of")), "; ".join(_marked(p) + mark(p.citations) for p in record.parents)))
+    facts: list[tuple[str, str]] = []
+    for fact in key_facts(record):  # the same key facts as the page and `belgai show`
+        value = "; ".join(esc(piece.text) for piece in fact.pieces)
+        if fact.key == "part_of":
+            value += mark([c for p in record.parents for c in p.citations])
+        elif fact.key == "budget":  # the answer most readers look for first
+            value = f"<b>{value}</b>"
+        facts.append((esc(fact.label), value))
 
     blocks: list[Block] = []
     summary = esc(record.summary) + mark(record.summary_citations)
@@ -335,8 +304,8 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     mandate = [s for s in record.statements if s.aspect == MANDATE]
     summary_heading = (pgettext("print heading", "Summary and mandate") if record.kind_group == "body"
                        else pgettext("print heading", "Summary"))
-    blocks.append(Block("summary", summary_heading,
-                        _statement_items(mandate, mark, with_label=False), paragraph=summary))
+    items, tables = _fact_items(mandate, lang, mark, with_label=False)
+    blocks.append(Block("summary", summary_heading, items, paragraph=summary, tables=tables))
     if record.people:
         blocks.append(Block("people", pgettext("print heading", "Key people"),
                             [_person_item(r, mark) for r in record.people], columns=2))
@@ -348,38 +317,39 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     if plans:
         blocks.append(Block("plans", labels.group_label("strategy"),
                             [_relation_item(r, mark) for r in plans], columns=2))
-    others = record.children + [r for r in record.related if r.kind not in strategy_kinds]
+    if record.children:
+        blocks.append(Block("parts", pgettext("print heading", "Parts"),
+                            [_part_item(r, mark) for r in record.children], columns=2,
+                            trimmable=len(record.children) > MAX_WHOLE_PARTS))
+    others = [r for r in record.related if r.kind not in strategy_kinds]
     if others:
         blocks.append(Block("relations", pgettext("print heading", "Other relations"),
                             [_relation_item(r, mark) for r in others], columns=2))
     if record.budgets:
-        blocks.append(Block("budgets", pgettext("print heading", "Budget"),
-                            _budget_items(record.budgets, lang, mark)))
+        items, tables = _fact_items(record.budgets, lang, mark)
+        blocks.append(Block("budgets", pgettext("print heading", "Budget"), items, tables=tables))
     legal = [s for s in record.statements if s.aspect == LEGAL_BASIS]
     if legal or record.dates:
+        items, tables = _fact_items(legal, lang, mark)
+        more_items, more_tables = _fact_items(record.dates, lang, mark)
         blocks.append(Block("dates", pgettext("print heading", "Legal basis and key dates"),
-                            _statement_items(legal, mark) + _date_items(record.dates, lang, mark)))
+                            items + more_items, tables=tables + more_tables))
     further = [s for s in record.statements if s.aspect not in (MANDATE, LEGAL_BASIS)]
     if further:
-        blocks.append(Block("facts", pgettext("print heading", "Further facts"),
-                            _statement_items(further, mark)))
+        items, tables = _fact_items(further, lang, mark)
+        blocks.append(Block("facts", pgettext("print heading", "Further facts"), items, tables=tables))
     if record.links:
         links = [f'<a href="{esc(link.url)}" style="color:{ACCENT}; text-decoration:none;">'
                  f"{esc(link.url)}</a>" + mark(link.citations) for link in record.links]
         blocks.append(Block("links", pgettext("print heading", "Web links"), links, columns=2))
 
-    sources = []
-    for s in record.sources:
-        date = format_date(s.date, lang, s.date_precision) if s.date else _("undated")
-        publisher = s.publisher or s.author
-        sources.append(pgettext("source in the print", "<i>{title}</i> \u2014 {publisher}, {date}").format(
-            title=esc(s.title), publisher=esc(publisher), date=esc(date)))
+    sources = [phrases.source_line(s, lang, f"<i>{esc(s.title)}</i>", esc) for s in record.sources]
 
     # Separate phrases, each translated whole, listed with a middle dot, on two lines:
     # the data, then this copy (a long record id must not break the line mid-word).
     about_data = [_("BelgAI Desktop {version}").format(version=__version__)]
-    if dataset_version(meta):
-        about_data.append(_("dataset {version}").format(version=esc(dataset_version(meta))))
+    if phrases.data_version(meta):
+        about_data.append(_("dataset {version}").format(version=esc(phrases.data_version(meta))))
     if meta.get("as_of"):
         about_data.append(_("data as of {date}").format(date=esc(format_date(meta["as_of"], lang))))
     about_copy = [_("printed on {date}").format(date=esc(format_date(today, lang))),
@@ -387,6 +357,6 @@ def build_sheet(record: Record, meta: dict[str, str] | None = None,
     footer = " \u00b7 ".join(about_data) + "<br/>" + " \u00b7 ".join(about_copy)
 
     return Sheet(lang=lang, record_id=record.id, doc_title=document_title(record), kicker=kicker,
-                 title=title, subtitle=esc(present.acronyms_text(record)), names=names_html,
+                 title=title, subtitle=esc(phrases.acronyms_text(record)), names=names_html,
                  legend=legend, facts=facts, blocks=blocks,
                  sources=sources, footer=footer)

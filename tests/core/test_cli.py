@@ -87,10 +87,10 @@ def test_show_text_puts_every_disputed_budget_beside_its_source(capsys):
     assert main(["show", "flemish-ai-policy-plan", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     budgets = out.split("Budgets:")[1].split("Dates:")[0]
-    lines = [line for line in budgets.splitlines() if line.strip().startswith("- ")]
+    assert "⚠ Budget: the sources disagree" in budgets  # headed by what is disputed
+    lines = [line.strip() for line in budgets.splitlines() if line.startswith("      ⚠")]
     assert len(lines) >= 5
     for line in lines:
-        assert "[DISPUTED" in line
         assert "(as of " in line  # each value carries its document and date
     for figure in ("€30M", "€32M", "€35M", "€36M"):
         assert figure in budgets
@@ -259,3 +259,19 @@ def test_search_marks_titles_that_are_ours(capsys):
     assert main(["search", "designation BIPT", "--lang", "fr"]) == 0
     text = capsys.readouterr().out
     assert "(titre descriptif)" in text and "* notre traduction" in text
+
+
+def test_show_opens_with_the_key_facts_in_text_and_json(capsys):
+    assert main(["show", "flemish-ai-policy-plan", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:4] == ["Type: Plan", "Government level: Flanders"]
+    head = "\n".join(lines[:10])
+    assert "Budget: €30M – €36M — 6 figures: the sources disagree" in head
+    assert "Under the responsibility of: Matthias Diependaele — responsible minister" in head
+    assert "Key dates: Launched: March 2019 or July 2019 (the sources disagree)" in head
+    assert main(["show", "flemish-ai-policy-plan", "--json", "--lang", "nl"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    facts = {f["key"]: f for f in data["key_facts"]}
+    assert facts["budget"]["label"] == "Budget" and "de bronnen zijn het oneens" in facts["budget"]["value"]
+    assert {"kind", "level", "responsible_for", "budget", "dates", "supervises"} <= set(facts)
+    assert data["id"] == "flemish-ai-policy-plan" and data["budgets"]  # the whole record is still there

@@ -190,12 +190,12 @@ def test_lists_in_each_language(lang, expected):
 
 LANGUAGE_WORDS = {
     # lang: (words of that language, an established date, the budget, English words that must be gone)
-    "nl": (["Bronnen:", "Budgetten:", "Jaarbudget", "per jaar", "BETWIST", "toestand op"],
+    "nl": (["Bronnen:", "Budgetten:", "Jaarbudget", "per jaar", "de bronnen zijn het oneens", "toestand op"],
            "4 oktober 2023", "€ 32 mln.", ["Sources:", "Budgets:", "per year", "as of"]),
-    "fr": (["Sources :", "Budgets :", "Budget annuel", "par an", "CONTESTÉ", "à jour :"],
-           "4 octobre 2023", "32 M €", ["Sources:", "per year", "as of", "DISPUTED"]),
-    "de": (["Quellen:", "Jahresbudget", "pro Jahr", "UMSTRITTEN", "Stand:"],
-           "4. Oktober 2023", "32 Mio. €", ["Sources:", "per year", "as of", "DISPUTED"]),
+    "fr": (["Sources :", "Budgets :", "Budget annuel", "par an", "les sources divergent", "à jour :"],
+           "4 octobre 2023", "32 M €", ["Sources:", "per year", "as of", "the sources disagree"]),
+    "de": (["Quellen:", "Jahresbudget", "pro Jahr", "die Quellen widersprechen sich", "Stand:"],
+           "4. Oktober 2023", "32 Mio. €", ["Sources:", "per year", "as of", "the sources disagree"]),
 }
 
 

@@ -148,7 +148,8 @@ for tag in ("en_GB", "nl_BE", "fr_BE", "de_BE", "en"):
     Locale.parse(tag).number_symbols
 import whoosh.filedb.filestore, whoosh.index, whoosh.writing, whoosh.reading, whoosh.codec.whoosh3
 import belgai_desktop.cli as cli
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
+from belgai_desktop.core.render import plain, page
 from belgai_desktop.core.text import labels
 from belgai_desktop.core.search import searcher as search
 from belgai_desktop.core.search import index as search_index
@@ -307,7 +308,7 @@ def markup_library(tmp_path_factory):
 
 
 def test_markup_in_the_data_is_escaped_in_snippets_and_record_pages(markup_library, tmp_path):
-    from belgai_desktop.gui.record_html import record_html
+    from belgai_desktop.core.render.page import record_html
 
     hits = Searcher(markup_library, index_dir=tmp_path / "index").search("agency tests").hits
     hit = next(h for h in hits if h.id == "test-agency")

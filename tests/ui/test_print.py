@@ -357,3 +357,24 @@ def test_print_marks_our_titles_in_its_lists_too(library):
     sheet = build_sheet(library.get("ewi", "de"))
     assert "Flämische Regierung*" in " ".join(v for _, v in sheet.facts)
     assert sheet.legend == "* unsere Übersetzung, nicht in den Quelldokumenten enthalten"
+
+
+@pytest.mark.parametrize(("lang", "budget", "heading", "summary", "next_heading"), [
+    ("en", "€30M – €36M — 6 figures: the sources disagree", "Budget: the sources disagree",
+     "The Government of Flanders", "LEGAL BASIS"),
+    ("nl", "€ 30 mln. – € 36 mln. — 6 bedragen: de bronnen zijn het oneens", "Budget: de bronnen zijn het oneens",
+     "Het plan van de Vlaamse Regering", "RECHTSGROND"),
+])
+def test_summary_leads_with_the_budget_line_and_tables_the_disputed_values(
+        real_library, tmp_path, lang, budget, heading, summary, next_heading):
+    from belgai_desktop.printing import write_pdf
+
+    out = tmp_path / f"plan-{lang}.pdf"
+    write_pdf(real_library, "flemish-ai-policy-plan", lang, out)
+    text = pdf_text(out).replace("\u00a0", " ")
+    assert budget in text and text.index(budget) < text.index(summary)  # the answer comes first
+    table = text.split(heading)[1].split(next_heading)[0]
+    # one row per value: the value, its source marker and its as-of date, not a run-on "… or …" paragraph
+    rows = re.findall(r"\[\d\]\s+(?:\d{1,2} )?(?:[^\W\d]+ )?20\d\d", table)
+    assert len(rows) == 6, table
+    assert {"en": " or ", "nl": " of "}[lang] not in table

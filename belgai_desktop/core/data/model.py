@@ -56,6 +56,8 @@ class Related:
     citations: list[Citation]
     title_is_translation: bool = False  # the title in this language is our translation
     title_descriptive: bool = False  # the title is one we wrote; no document gives it
+    # For a part of the record shown: what it holds in turn (its parts, what implements it).
+    parts: list[Related] = field(default_factory=list)
 
 
 @dataclass

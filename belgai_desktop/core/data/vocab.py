@@ -7,6 +7,9 @@ from __future__ import annotations
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
 DEFAULT_LANGUAGE = "en"
+# The locale each language formats dates and money in (babel) and Qt's widgets use: Belgian
+# Dutch, French and German; British English for day-month-year dates.
+LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "body": (

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.data.model import Citation, Record
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import aspect_label, level_label, relation_label
 
@@ -67,7 +67,7 @@ def region_label(region: str) -> str:
 
 def _title(record: Record) -> str:
     if record.title_descriptive:
-        return f"{record.title} {present.descriptive_mark()}"
+        return f"{record.title} {phrases.descriptive_mark()}"
     return record.title + ("*" if record.title_is_translation else "")
 
 
@@ -88,10 +88,10 @@ def build_comparison(library: Library, lang: str) -> Comparison:
         out.cells[("programmes", region)] = [_record_entry(r) for r in mine if r.kind == "programme"]
         budgets: list[Entry] = []
         for r in mine:
-            for group in present.dispute_groups(r.budgets):
+            for group in phrases.dispute_groups(r.budgets):
                 for b in group:
                     text = _("{title}: {aspect}: {amount}").format(
-                        title=_title(r), aspect=aspect_label(b.aspect), amount=present.budget_text(b, lang))
+                        title=_title(r), aspect=aspect_label(b.aspect), amount=phrases.budget_text(b, lang))
                     budgets.append(Entry(text, r.id, b.citations,
                                          f"{r.id}/{b.dispute}" if b.disputed and len(group) > 1 else None))
         out.cells[("budget", region)] = budgets
@@ -105,7 +105,7 @@ def build_comparison(library: Library, lang: str) -> Comparison:
                 if rel.direction != "out":
                     continue
                 text = _("{body} ({relation} {other})").format(
-                    body=_title(r), relation=relation_label(rel.relation), other=rel.title + present.title_mark(rel))
+                    body=_title(r), relation=relation_label(rel.relation), other=rel.title + phrases.title_mark(rel))
                 if rel.relation in LEAD_RELATIONS and rel.level == region and rel.kind in LEAD_OBJECTS:
                     lead.append(Entry(text, r.id, rel.citations))
                 elif rel.relation == "supervises":

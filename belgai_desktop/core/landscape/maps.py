@@ -14,7 +14,7 @@ from belgai_desktop.core.landscape.graph import BANDS, MapGraph, MapNode, Record
 from belgai_desktop.core.landscape.layout import Layout, Metrics, cached_layout, compute_layout
 from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.present import descriptive_mark
+from belgai_desktop.core.text.phrases import descriptive_mark
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library

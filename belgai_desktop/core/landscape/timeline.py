@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from belgai_desktop.core.data.model import Citation
 from belgai_desktop.core.landscape.graph import BANDS
 from belgai_desktop.core.landscape.layout import wrap
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.formatting import format_date
 from belgai_desktop.core.text.labels import aspect_label
 
@@ -86,9 +86,9 @@ def build_timeline(library: Library, lang: str) -> list[TimelineItem]:
         record = library.get(summary.id, lang)
         if not record.dates:
             continue
-        title = record.title + (f" {present.descriptive_mark()}" if record.title_descriptive
+        title = record.title + (f" {phrases.descriptive_mark()}" if record.title_descriptive
                                 else "*" if record.title_is_translation else "")
-        for group in present.dispute_groups(record.dates):
+        for group in phrases.dispute_groups(record.dates):
             items.append(TimelineItem(record.id, record.level, title, group[0].aspect,
                                       [DatedValue(d.date, d.precision, tuple(d.citations)) for d in group]))
     items.sort(key=lambda i: (i.start, BANDS.index(i.level) if i.level in BANDS else 99, i.title))

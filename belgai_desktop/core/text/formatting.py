@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
+from belgai_desktop.core.data import vocab
 from belgai_desktop.core.text.i18n import pgettext
-
-LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}
 
 
 @cache
 def babel_locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES.get(lang, "en_GB"))
+    return Locale.parse(vocab.LOCALES.get(lang, vocab.LOCALES[vocab.DEFAULT_LANGUAGE]))
 
 
 def format_date(value: str | dt.date, lang: str, precision: str | None = None) -> str:
@@ -85,8 +85,8 @@ def format_money_range(amount: float, amount_max: float | None, currency: str, l
     return pgettext("money range", "{low} – {high}").format(low=low, high=high)
 
 
-def format_list(items: list[str], lang: str) -> str:
-    """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'."""
+def format_list(items: list[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
+    """'A, B and C' / 'A, B en C' / 'A, B et C' / 'A, B und C'; ``style="or"``: 'A, B or C'."""
     if not items:
         return ""
-    return _babel_format_list(items, locale=babel_locale(lang))
+    return _babel_format_list(items, style=style, locale=babel_locale(lang))

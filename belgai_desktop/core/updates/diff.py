@@ -110,7 +110,7 @@ def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, st
              source_titles: dict[str, str]) -> tuple[str, str]:
     """One side of a changed fact in words, as the record page says it: (value, sources)."""
     from belgai_desktop.core.data.model import Budget
-    from belgai_desktop.core.text import labels, present
+    from belgai_desktop.core.text import labels, phrases
     from belgai_desktop.core.text.formatting import format_date
     from belgai_desktop.core.text.i18n import pgettext
 
@@ -121,7 +121,7 @@ def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, st
         budget = Budget(v.get("aspect") or "", v["amount"], v.get("amount_max"), v.get("currency") or "EUR",
                         v.get("period") or "", v.get("year"), v.get("year_end"), bool(v.get("approximate")),
                         v.get("qualifier"), None, False, None, [])
-        value = present.budget_text(budget, lang)
+        value = phrases.budget_text(budget, lang)
     elif kind == "date":
         value = format_date(v["date"], lang, v.get("precision"))
     elif kind == "statement":

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from belgai_desktop.core.landscape.timeline import TimelineItem, TimelineLayout, TimelineMetrics
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item
@@ -47,7 +47,7 @@ class _Fact(QGraphicsItem):
         tips = [f"{item.title} \u00b7 {level_label(item.level)}"]
         for v in item.values:
             tips.append(f"{item.dates_text(lang) if len(item.values) == 1 else v.date}: "
-                        f"{present.citations_text(list(v.citations), lang)}")
+                        f"{phrases.citations_text(list(v.citations), lang)}")
         self.setToolTip("\n".join(tips))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(1)

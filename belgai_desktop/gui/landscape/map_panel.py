@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.landscape.graph import BANDS, DEFAULT_KINDS, KEY_RELATIONS, MapGraph
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import present
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label, relation_label
 from belgai_desktop.gui.landscape.map_view import MapView
@@ -133,6 +133,6 @@ class MapPanel(QWidget):
                 dash = "- - -" if what == "other" else "\u2014\u2014"
                 swatch = f'<span style="color:{colour}; font-weight:bold;">{dash}\u25b8</span>'
             parts.append(f"{swatch}&nbsp;{label}")
-        parts.append(present.translation_legend())
+        parts.append(phrases.translation_legend())
         parts.append(_("Click or Enter: open the record · arrows, Tab: move · Ctrl+wheel: zoom"))
         self.legend.setText(" &nbsp; ".join(parts))
