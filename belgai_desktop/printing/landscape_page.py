@@ -24,9 +24,9 @@ from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
 from belgai_desktop.core.text.formatting import format_date
 from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text.phrases import data_version
 from belgai_desktop.printing.landscape_map import TEXT, font
 from belgai_desktop.printing.pdf import CREATOR, PDF_LANGUAGES, set_pdf_language, xmp_metadata
-from belgai_desktop.printing.sheet import dataset_version
 
 FORMATS = ("pdf", "svg", "png")
 PAPERS: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3}
@@ -74,7 +74,7 @@ def footer_lines(library: Library, lang: str, today: dt.date | None = None, numb
     page cites them by number)."""
     meta = library.meta
     today = today or dt.date.today()
-    about = [_("dataset {version}").format(version=dataset_version(meta))]
+    about = [_("dataset {version}").format(version=data_version(meta))]
     if meta.get("as_of"):
         about.append(_("data as of {date}").format(date=format_date(meta["as_of"], lang)))
     about.append(_("printed on {date}").format(date=format_date(today, lang)))

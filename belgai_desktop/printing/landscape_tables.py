@@ -15,7 +15,8 @@ from belgai_desktop.core.data.model import Citation, Source
 from belgai_desktop.core.landscape.compare import ROWS, Comparison, Entry, region_label, row_label
 from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.printing.sheet import DISPUTED_MARK, FONT_FAMILY
+from belgai_desktop.core.text.phrases import DISPUTED_SIGN as DISPUTED_MARK
+from belgai_desktop.printing.sheet import FONT_FAMILY
 
 
 def source_numbers(sources: list[Source]) -> dict[str, int]:

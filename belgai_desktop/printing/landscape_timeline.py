@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from belgai_desktop.core.landscape.timeline import TimelineItem, TimelineLayout
 from belgai_desktop.core.text.labels import level_label
+from belgai_desktop.core.text.phrases import DISPUTED_SIGN as DISPUTED_MARK
 from belgai_desktop.printing.landscape_map import BAND_FILLS, TEXT, font
-from belgai_desktop.printing.sheet import DISPUTED_MARK
 
 DISPUTE_COLOUR = QColor("#b03a2e")
 DISPUTE_FILL = QColor("#fdedec")
