@@ -101,6 +101,8 @@ class Corpus:
 class SyntheticLibrary:
     """What ``Searcher`` needs of a library, over generated records."""
 
+    shipped_index = None
+
     def __init__(self, docs: list[dict[str, Any]], tag: str) -> None:
         self.docs = docs
         self.content_hash = f"synthetic{tag}"
@@ -112,6 +114,9 @@ class SyntheticLibrary:
     def title(self, record_id: str, lang: str) -> str:
         names = self._titles[record_id]
         return names.get(lang) or names["en"]
+
+    def title_marks(self, record_id: str, lang: str) -> tuple[bool, bool]:  # noqa: ARG002
+        return False, False
 
 
 # -- queries ------------------------------------------------------------------------------
@@ -256,7 +261,7 @@ def main() -> int:
         results["bundled"] = {"records": len(corpus.docs), "keystrokes": n, "p50": p50, "p95": p95}
         print(f"bundled DB ({len(corpus.docs)} records): {n} keystrokes, p50 {p50:.1f} ms, "
               f"p95 {p95:.1f} ms", flush=True)
-        for size in (int(s) for s in args.sizes.split(",")):
+        for size in (int(s) for s in args.sizes.split(",") if s):
             docs = [corpus.record(i, rng) for i in range(size)]
             queries = query_sets(corpus, docs, rng)
             for engine in args.engines.split(","):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +39,8 @@ _KEEP = frozenset({"ai", "ia", "ki", "eu", "ue", "as"})
 # Every cache here is bounded, so a long session's memory stays flat (benchmarks/memory.py):
 # more words than any one index or session repeats, far fewer than a day of typing brings.
 WORD_CACHE = 8192
-TEXT_CACHE = 512  # tokenized texts for snippets: 20 results of ~10 texts, a few searches back
+TEXT_CACHE = 1024  # indexed texts for snippets: 20-50 results of ~10 texts, a few searches back
+TOKEN_CACHE = 16384  # per language, words of the texts with the keys they match by
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -196,16 +198,55 @@ class Matcher:
         return prefix is not None and any(f.startswith(prefix) for f in forms)
 
 
-@lru_cache(maxsize=TEXT_CACHE)
-def _text_tokens(text: str, lang: str) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
-    """Every word of ``text`` with its span, the keys it matches by, and its folded forms."""
-    stem = STEMMERS[lang]
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = make_word(m.group())
+Span = tuple[int, int]
+TokenKeys = tuple[frozenset[str], tuple[str, ...]]  # the keys a written word matches by, its folded forms
+_TOKEN_KEYS: dict[str, dict[str, TokenKeys]] = {lang: {} for lang in STEMMERS}
+
+
+def _token_keys(token: str, lang: str) -> TokenKeys:
+    """What a word as written in a text of ``lang`` matches by: its folded forms and their stems
+    (remembered: the same words recur in every snippet)."""
+    cache = _TOKEN_KEYS[lang]
+    found = cache.get(token)
+    if found is None:
+        w = make_word(token)
         forms = (w.merged, *w.parts)
-        out.append((m.start(), m.end(), frozenset((*forms, *(stem(f) for f in forms))), forms))
-    return tuple(out)
+        stem = STEMMERS[lang]
+        found = (frozenset((*forms, *(stem(f) for f in forms))), forms)
+        if len(cache) >= TOKEN_CACHE:
+            cache.clear()
+        cache[token] = found
+    return found
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _text_index(text: str, lang: str) -> tuple[dict[str, list[Span]], list[str], dict[str, list[Span]]]:
+    """Where each key and each folded form occurs in ``text`` (and the forms sorted, for
+    prefixes): a snippet then costs a few look-ups, not a pass over every word."""
+    by_key: dict[str, list[Span]] = {}
+    by_form: dict[str, list[Span]] = {}
+    for m in WORD_RE.finditer(text):
+        keys, forms = _token_keys(m.group(), lang)
+        span = (m.start(), m.end())
+        for k in keys:
+            by_key.setdefault(k, []).append(span)
+        for f in forms:
+            by_form.setdefault(f, []).append(span)
+    return by_key, sorted(by_form), by_form
+
+
+def _matched_spans(text: str, lang: str, matcher: Matcher) -> list[Span]:
+    by_key, forms, by_form = _text_index(text, lang)
+    wanted = matcher.keys
+    found: set[Span] = set()
+    for key in (wanted if len(wanted) < len(by_key) else by_key):
+        if key in by_key and key in wanted:
+            found.update(by_key[key])
+    prefix = matcher.prefix
+    if prefix is not None:
+        for form in forms[bisect_left(forms, prefix):bisect_left(forms, prefix + "\U0010ffff")]:
+            found.update(by_form[form])
+    return sorted(found)
 
 
 def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
@@ -216,8 +257,7 @@ def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180)
         if not text:
             continue
         first = first or text
-        spans = [(s, e) for s, e, keys, forms in _text_tokens(text, lang)
-                 if matcher.matches(keys, forms)]
+        spans = _matched_spans(text, lang, matcher)
         if not spans:
             continue
         # The window of about ``width`` characters holding the most matched words.
