@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from belgai_desktop.cli import main
 from belgai_desktop.core import paths
-from belgai_desktop.core.search.analysis import Matcher, exact_key, snippet, words
+from belgai_desktop.core.search.analysis import exact_key, words
 from belgai_desktop.core.search.searcher import Searcher, SearchResult
+from belgai_desktop.core.search.snippets import Matcher, snippet
 
 HOSTILE = [
     "", " ", '"', '""', "'", "(", ")", "[(]", "{}", ":", "kind:person", "*", "**", "test*", "?",

@@ -1,7 +1,8 @@
-"""Text analysis for search: folding, tokenizing, per-language terms and snippets.
+"""Text analysis for search: folding, tokenizing and per-language terms.
 
-Owns how a text becomes search terms, the same way at index time and at query time,
-and how a result's snippet is cut and highlighted. Plain Python: imports whoosh only
+Owns how a text becomes search terms, the same way at index time and at query time
+(its source is part of the index's fingerprint: a change here rebuilds the index; the
+snippets are in :mod:`snippets` so that changing them does not). Plain Python: imports whoosh only
 for its Snowball stemmers and stop-word lists, never Qt.
 
 Order matters: accents are folded *before* stemming, otherwise the French stemmer
@@ -10,11 +11,9 @@ turns "universités" and "universites" into different stems.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,8 +38,6 @@ _KEEP = frozenset({"ai", "ia", "ki", "eu", "ue", "as"})
 # Every cache here is bounded, so a long session's memory stays flat (benchmarks/memory.py):
 # more words than any one index or session repeats, far fewer than a day of typing brings.
 WORD_CACHE = 8192
-TEXT_CACHE = 1024  # indexed texts for snippets: 20-50 results of ~10 texts, a few searches back
-TOKEN_CACHE = 16384  # per language, words of the texts with the keys they match by
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -174,133 +171,3 @@ def clean_query(text: str, max_chars: int = 1000) -> str:
     """Any user input made safe: no control characters, bounded length."""
     text = text[:max_chars]
     return "".join(c if c.isprintable() else " " for c in text)
-
-
-# -- snippets --------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    text: str
-    html: str
-
-
-@dataclass(frozen=True, slots=True)
-class Matcher:
-    """Decides whether a word of a text matches the query, for highlighting."""
-
-    keys: frozenset[str]  # folded query words, their parts and corrections, and their stems
-    prefix: str | None  # the last word as typed so far
-
-    def matches(self, keys: frozenset[str], forms: tuple[str, ...]) -> bool:
-        if not keys.isdisjoint(self.keys):
-            return True
-        prefix = self.prefix
-        return prefix is not None and any(f.startswith(prefix) for f in forms)
-
-
-Span = tuple[int, int]
-TokenKeys = tuple[frozenset[str], tuple[str, ...]]  # the keys a written word matches by, its folded forms
-_TOKEN_KEYS: dict[str, dict[str, TokenKeys]] = {lang: {} for lang in STEMMERS}
-
-
-def _token_keys(token: str, lang: str) -> TokenKeys:
-    """What a word as written in a text of ``lang`` matches by: its folded forms and their stems
-    (remembered: the same words recur in every snippet)."""
-    cache = _TOKEN_KEYS[lang]
-    found = cache.get(token)
-    if found is None:
-        w = make_word(token)
-        forms = (w.merged, *w.parts)
-        stem = STEMMERS[lang]
-        found = (frozenset((*forms, *(stem(f) for f in forms))), forms)
-        if len(cache) >= TOKEN_CACHE:
-            cache.clear()
-        cache[token] = found
-    return found
-
-
-@lru_cache(maxsize=TEXT_CACHE)
-def _text_index(text: str, lang: str) -> tuple[dict[str, list[Span]], list[str], dict[str, list[Span]]]:
-    """Where each key and each folded form occurs in ``text`` (and the forms sorted, for
-    prefixes): a snippet then costs a few look-ups, not a pass over every word."""
-    by_key: dict[str, list[Span]] = {}
-    by_form: dict[str, list[Span]] = {}
-    for m in WORD_RE.finditer(text):
-        keys, forms = _token_keys(m.group(), lang)
-        span = (m.start(), m.end())
-        for k in keys:
-            by_key.setdefault(k, []).append(span)
-        for f in forms:
-            by_form.setdefault(f, []).append(span)
-    return by_key, sorted(by_form), by_form
-
-
-def _matched_spans(text: str, lang: str, matcher: Matcher) -> list[Span]:
-    by_key, forms, by_form = _text_index(text, lang)
-    wanted = matcher.keys
-    found: set[Span] = set()
-    for key in (wanted if len(wanted) < len(by_key) else by_key):
-        if key in by_key and key in wanted:
-            found.update(by_key[key])
-    prefix = matcher.prefix
-    if prefix is not None:
-        for form in forms[bisect_left(forms, prefix):bisect_left(forms, prefix + "\U0010ffff")]:
-            found.update(by_form[form])
-    return sorted(found)
-
-
-def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
-    """The passage of ``texts`` (summary first, then facts) that best shows the match."""
-    best: tuple[int, str, int, list[tuple[int, int]]] | None = None  # (count, text, start, spans)
-    first = ""
-    for text in texts:
-        if not text:
-            continue
-        first = first or text
-        spans = _matched_spans(text, lang, matcher)
-        if not spans:
-            continue
-        # The window of about ``width`` characters holding the most matched words.
-        count, start, j = 0, spans[0][0], 0
-        for i, (s, _e) in enumerate(spans):
-            while spans[j][0] < s - width + 40:
-                j += 1
-            if i - j + 1 > count:
-                count, start = i - j + 1, spans[j][0]
-        if best is None or count > best[0]:  # ties keep the earlier text: the summary
-            best = (count, text, start, spans)
-    if best is None:
-        return _cut(first, 0, width, [])
-    return _cut(best[1], best[2], width, best[3])
-
-
-def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Snippet:
-    text = text.translate(_WHITESPACE)  # same length, so the spans stay valid
-    if len(text) <= width:
-        lo, hi = 0, len(text)
-    else:
-        # Start a little before the first match, at a word boundary.
-        lo = max(0, start - 30)
-        if lo:
-            space = text.rfind(" ", 0, lo)
-            lo = 0 if space < 0 else space + 1
-        hi = min(len(text), lo + width)
-        if hi < len(text):
-            space = text.rfind(" ", lo, hi)
-            hi = space if space > lo else hi
-    head = "…" if lo > 0 else ""
-    tail = "…" if hi < len(text) else ""
-    plain = head + text[lo:hi].strip() + tail
-    parts, pos = [], lo
-    for s, e in spans:
-        if s < pos or e > hi:
-            continue
-        parts.append(html.escape(text[pos:s]))
-        parts.append("<b>" + html.escape(text[s:e]) + "</b>")
-        pos = e
-    parts.append(html.escape(text[pos:hi]))
-    rich = head + "".join(parts).strip() + tail
-    return Snippet(plain, rich)
-
-
-_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})

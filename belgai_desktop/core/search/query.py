@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from belgai_desktop.core.search.analysis import ANY_STOPWORD, STEMMERS, WORD_RE, Matcher, Word, make_word
+from belgai_desktop.core.search.analysis import ANY_STOPWORD, STEMMERS, WORD_RE, Word, make_word
+from belgai_desktop.core.search.snippets import Matcher
 
 MAX_WORDS = 12  # longer queries keep their first words
 OPERATORS = frozenset({"AND", "OR", "NOT"})

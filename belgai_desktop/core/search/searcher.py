@@ -27,12 +27,13 @@ from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.search import compound as sc
 from belgai_desktop.core.search import index as si
-from belgai_desktop.core.search.analysis import Matcher, clean_query, exact_key, snippet
+from belgai_desktop.core.search.analysis import clean_query, exact_key
 from belgai_desktop.core.search.lexicon import Lexicon, prefix_range
 from belgai_desktop.core.search.postings import Postings, Scores
 from belgai_desktop.core.search.query import QueryWord, highlighter, parse, suggestion
 from belgai_desktop.core.search.ranking import WordRanker, all_of, any_of
 from belgai_desktop.core.search.results import SearchHit, SearchResult
+from belgai_desktop.core.search.snippets import Matcher, snippet
 from belgai_desktop.core.search.spelling import Speller
 from belgai_desktop.core.text import i18n
 
