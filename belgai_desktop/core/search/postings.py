@@ -4,8 +4,9 @@ Owns the per-field statistics BM25 needs (document count, field lengths and thei
 averages, document frequencies), reading a term's postings once with the public
 matcher calls (``reader.postings(field, term)``, then ``is_active()``, ``id()``,
 ``weight()``, ``next()``), scoring them, and keeping them with their scores in a
-bounded cache, since every keystroke repeats the terms of the one before. Adds a
-term's scores into a score map (:data:`Scores`). No Qt.
+bounded cache, since every keystroke repeats the terms of the one before; the warm-up
+reads the most frequent terms ahead (their long lists are what a first query would wait
+for). Adds a term's scores into a score map (:data:`Scores`). No Qt.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ Scores = dict[int, float]  # document number -> score
 
 BM25_K1, BM25_B = 1.2, 0.75
 POSTINGS_CACHE = 4_000_000  # postings kept in memory with their scores
+PRELOADED = 2_000_000  # postings of the most frequent terms read by the warm-up, kept for good
+MIN_PRELOAD_DF = 8  # rarer terms are quick to read when a query needs them
 
 
 def read_postings(reader: IndexReader, fieldname: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
@@ -47,13 +50,38 @@ class Postings:
         self._avg_length = {f: max(1.0, sum(v) / max(1, len(v))) for f, v in self._lengths.items()}
         self._cache: dict[tuple[str, str], tuple[Sequence[int], Sequence[float]]] = {}
         self._cached = 0
+        self._preloaded: dict[tuple[str, str], tuple[Sequence[int], Sequence[float]]] = {}
+
+    def preload(self, budget: int = PRELOADED) -> int:
+        """Read and score the most frequent terms' postings, up to ``budget`` postings, and keep
+        them; returns how many postings were read."""
+        frequent = sorted(((df, f, t) for f, terms in self.df.items() if f != "exact"
+                           for t, df in terms.items() if df >= MIN_PRELOAD_DF), reverse=True)
+        read = 0
+        for df, fieldname, term in frequent:
+            if read + df > budget:
+                continue
+            key = (fieldname, term)
+            if key not in self._preloaded:
+                self._preloaded[key] = self._cache.get(key) or self._read(fieldname, term)
+                read += df
+        return read
 
     def scored(self, fieldname: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
         """The documents holding ``term`` in ``fieldname`` and their BM25 scores."""
         key = (fieldname, term)
-        cached = self._cache.get(key)
+        cached = self._preloaded.get(key) or self._cache.get(key)
         if cached is not None:
             return cached
+        ids, scores = self._read(fieldname, term)
+        self._cached += len(ids)
+        if self._cached > POSTINGS_CACHE:
+            self._cache.clear()
+            self._cached = len(ids)
+        self._cache[key] = (ids, scores)
+        return ids, scores
+
+    def _read(self, fieldname: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
         ids, tfs = read_postings(self.reader, fieldname, term)
         lengths, avg = self._lengths[fieldname], self._avg_length[fieldname]
         df = len(ids)
@@ -61,11 +89,6 @@ class Postings:
         k1, b = BM25_K1, BM25_B
         scores = array("d", [idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * lengths[d] / avg))
                              for d, tf in zip(ids, tfs, strict=True)])
-        self._cached += df
-        if self._cached > POSTINGS_CACHE:
-            self._cache.clear()
-            self._cached = df
-        self._cache[key] = (ids, scores)
         return ids, scores
 
     def add(self, out: Scores, fieldname: str, term: str, boost: float) -> bool:
