@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from belgai_desktop.core.search.analysis import STEMMERS, WORD_RE, make_word
 
 TEXT_CACHE = 1024  # indexed texts for snippets: 20-50 results of ~10 texts, a few searches back
-TOKEN_CACHE = 16384  # per language, words of the texts with the keys they match by
+TOKEN_CACHE = 65536  # per language, words of the texts with the keys they match by (~10,000 in the bundled data)
 
 
 @dataclass(frozen=True, slots=True)
