@@ -9,6 +9,7 @@ HTML-escaped with ``<b>…</b>``). Texts met again while typing are indexed and 
 from __future__ import annotations
 
 import html
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,7 +63,8 @@ def _token_keys(token: str, lang: str) -> TokenKeys:
 
 TextIndex = tuple[dict[str, list[Span]], list[str], dict[str, list[Span]]]
 _TEXT_INDEXES: dict[tuple[str, str], TextIndex] = {}  # the most recently used last
-_MET_ONCE: dict[tuple[str, str], None] = {}
+_MET_ONCE: dict[tuple[int, str], None] = {}  # (hash of a text, language) of texts met once
+_LOCK = threading.Lock()
 
 
 def _index_text(text: str, lang: str) -> TextIndex:
@@ -96,17 +98,24 @@ def _matched_spans(text: str, lang: str, matcher: Matcher) -> list[Span]:
     # While typing, the same records' texts come back keystroke after keystroke: a text met
     # twice is indexed. Across many records (a large corpus) most texts are met once: scanned.
     key = (text, lang)
-    index = _TEXT_INDEXES.pop(key, None)
+    with _LOCK:  # two searchers in two threads share these tables
+        index = _TEXT_INDEXES.pop(key, None)
+        first_time = False
+        if index is None:
+            met = (hash(text), lang)
+            first_time = met not in _MET_ONCE
+            if first_time:
+                if len(_MET_ONCE) >= 4 * TEXT_CACHE:
+                    _MET_ONCE.clear()
+                _MET_ONCE[met] = None
+    if first_time:
+        return _scan(text, lang, matcher)
     if index is None:
-        if key not in _MET_ONCE:
-            if len(_MET_ONCE) >= 4 * TEXT_CACHE:
-                _MET_ONCE.clear()
-            _MET_ONCE[key] = None
-            return _scan(text, lang, matcher)
         index = _index_text(text, lang)
+    with _LOCK:
         if len(_TEXT_INDEXES) >= TEXT_CACHE:
-            del _TEXT_INDEXES[next(iter(_TEXT_INDEXES))]
-    _TEXT_INDEXES[key] = index
+            _TEXT_INDEXES.pop(next(iter(_TEXT_INDEXES)), None)
+        _TEXT_INDEXES[key] = index
     by_key, forms, by_form = index
     wanted = matcher.keys
     found: set[Span] = set()
