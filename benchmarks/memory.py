@@ -1,8 +1,18 @@
-"""Memory over a long session: resident memory before and after many API searches.
+"""Memory: the desktop app after a typical search session, and a long session of API searches.
 
+    .venv/bin/python benchmarks/memory.py --gui [--platform offscreen]
     .venv/bin/python benchmarks/memory.py [--searches 10000] [--seed 7] [--db db/belgai.sqlite]
 
-Opens the bundled database and its searcher (index in a fresh temporary cache), runs 100
+``--gui`` starts the app in a new process (empty user cache and settings, the index built
+once in a first run so the measured run opens it as a user's second start does), lets it
+open the index and build the typo table in the background as it does after its first
+frame, types a session of queries key by key in the search field (names, everyday words in
+four languages, and misspelt words, so the typo table is used), waits for each result, then
+opens a record. It prints the GUI process's resident set size (RSS, from /proc; Linux only)
+at each step.
+
+Without ``--gui``:
+opens the bundled database and its searcher (index in a fresh temporary cache), runs 100
 searches to warm up, then ``--searches`` more: words of the records in every language,
 typed keystroke by keystroke, with one letter in five replaced by a random one and one
 query in ten made of invented words, so every word cache sees new keys all the time.
@@ -13,10 +23,12 @@ and every 10 % of the run. A flat line means every in-process cache is bounded.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +40,12 @@ from belgai_desktop.core.library import Library
 from belgai_desktop.core.search.searcher import Searcher
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzéèàüö"
+# A typical session: names, everyday words in four languages, and misspelt words (ASCII:
+# QTest.keyClicks types ASCII only; the search folds accents anyway).
+SESSION = ["bosa", "flemish ai plan", "ethics committee", "supercomputer", "vanessa matz", "datenschutz",
+           "gegevensbescherming", "autorite de protection des donnees", "KI-Verordnung", "toezicht",
+           "supervisory autority", "artifical intelligence", "Vlaams beleidsplan", "Digitaal Vlaanderen",
+           "regulateur", "AI4Belgium", "cybersecurity", "Mathieu Michel"]
 
 
 def rss_mb() -> float:
@@ -52,12 +70,80 @@ def queries(library: Library, rng: random.Random):
             yield text[:end]
 
 
+def gui_child() -> None:
+    """Runs in the app's own process: prints one JSON line of RSS figures."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    from belgai_desktop.gui import live_search
+    from belgai_desktop.gui.app import WARM_UP_DELAY_MS, start
+
+    app, window = start()
+    out: dict[str, float] = {}
+
+    def session() -> None:
+        out["ready"] = rss_mb()
+        QTest.qWait(WARM_UP_DELAY_MS + 50)
+        window.live.wait()  # the index opened and the typo table built, in the background
+        out["index_open"] = rss_mb()
+        field = window.search_bar.field
+        arrived: list[object] = []
+        window.live.results.connect(arrived.append)
+        for query in SESSION:
+            field.clear()
+            QTest.qWait(live_search.DEBOUNCE_MS + 20)
+            arrived.clear()
+            QTest.keyClicks(field, query)
+            for _ in range(5000):
+                if arrived:
+                    break
+                QTest.qWait(1)
+        out["after_search"] = rss_mb()
+        window.open_record("flemish-ai-policy-plan")
+        QTest.qWait(50)
+        out["after_record"] = rss_mb()
+        print(json.dumps(out), flush=True)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, session)
+    app.exec()
+
+
+def gui(platform_name: str) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform_name,
+               BELGAI_CONFIG_DIR=tempfile.mkdtemp(prefix="belgai-mem-config-"),
+               BELGAI_CACHE_DIR=tempfile.mkdtemp(prefix="belgai-mem-cache-"))
+    figures: dict[str, float] = {}
+    for _run in ("build the index", "measure"):
+        done = subprocess.run([sys.executable, __file__, "--gui-child"], env=env, capture_output=True,
+                              text=True, timeout=300)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        if done.returncode != 0 or not lines:
+            raise SystemExit(f"the app failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+        figures = json.loads(lines[-1])
+    print(f"python {platform.python_version()}, {os.cpu_count()} cores, QT_QPA_PLATFORM={platform_name}, "
+          f"{len(SESSION)} queries typed key by key")
+    print(f"GUI RSS: {figures['ready']:.1f} MB at start-up, {figures['index_open']:.1f} MB with the index "
+          f"open and the typo table built, {figures['after_search']:.1f} MB after searching, "
+          f"{figures['after_record']:.1f} MB after opening a record")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--searches", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--gui", action="store_true", help="measure the desktop app after a search session")
+    ap.add_argument("--gui-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for --gui")
     args = ap.parse_args()
+    if args.gui_child:
+        gui_child()
+        return
+    if args.gui:
+        gui(args.platform)
+        return
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as cache:
         library = Library(args.db)

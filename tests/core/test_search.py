@@ -7,6 +7,7 @@ input at all (a hypothesis property test), through the core and through the CLI.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -18,8 +19,9 @@ from hypothesis import strategies as st
 
 from belgai_desktop.cli import main
 from belgai_desktop.core import paths
-from belgai_desktop.core.search.analysis import Matcher, exact_key, snippet, words
+from belgai_desktop.core.search.analysis import exact_key, words
 from belgai_desktop.core.search.searcher import Searcher, SearchResult
+from belgai_desktop.core.search.snippets import Matcher, snippet
 
 HOSTILE = [
     "", " ", '"', '""', "'", "(", ")", "[(]", "{}", ":", "kind:person", "*", "**", "test*", "?",
@@ -387,3 +389,43 @@ def test_cli_progress_line_counts_up_and_ends_the_line(capsys) -> None:
     _progress_line(5, 5)
     err = capsys.readouterr().err
     assert err == "\rBuilding the search index: 2 of 5 records\rBuilding the search index: 5 of 5 records\n"
+
+
+# -- the engine's parts ----------------------------------------------------------------------
+
+SEARCH_PACKAGE = Path(__file__).resolve().parents[2] / "belgai_desktop" / "core" / "search"
+# What the searcher once read inside whoosh's on-disk matcher; whoosh may change them any day.
+WHOOSH_PRIVATE = ("_read_ids", "_read_weights", "_read_values", "_ids", "_weights", "_values",
+                  "_next_block", "_goto", "_blocklength", "_postfile", "_i")
+
+
+def test_the_search_uses_only_public_attributes_of_other_objects() -> None:
+    import ast
+
+    found = []
+    for module in sorted(SEARCH_PACKAGE.glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                    and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))):
+                found.append(f"{module.name}:{node.lineno} .{node.attr}")
+        found += [f"{module.name}: {name}" for name in WHOOSH_PRIVATE
+                  if re.search(rf"\.{name}\b", source.replace(f"self.{name}", ""))]
+    assert found == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text("abcdefgh", min_size=6, max_size=11), min_size=1, max_size=60),
+       st.text("abcdefgh", min_size=8, max_size=12))
+def test_the_typo_table_finds_every_word_two_edits_away(vocabulary: list[str], typed: str) -> None:
+    from belgai_desktop.core.search.spelling import DeletionTable, distance
+
+    table = DeletionTable(sorted(set(vocabulary)))
+    found = {w for w in table.candidates(typed) if distance(typed, w) <= 2}
+    assert found == {w for w in vocabulary if distance(typed, w) <= 2}
+
+
+def test_after_the_warm_up_a_word_two_typos_away_is_found_and_suggested(searcher: Searcher) -> None:
+    searcher.warm_up()  # the app builds the typo table in the background; the search then uses it
+    result = searcher.search("Gnehmigugn ")
+    assert ids(result) == ["test-event"] and result.suggestion and result.suggestion.lower() == "genehmigung"

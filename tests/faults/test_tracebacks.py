@@ -159,10 +159,10 @@ def test_6_truncated_emptied_or_missing_index_files(pristine_index, tmp_path, da
 
 
 def test_6_a_read_error_while_searching_rebuilds_the_index(fixture_library, tmp_path, monkeypatch):
-    from belgai_desktop.core.search import searcher as search
+    from belgai_desktop.core.search import postings
 
     searcher = Searcher(fixture_library, index_dir=tmp_path / "index")
-    real = search._read_postings
+    real = postings.read_postings
     failures: list[int] = []
 
     def damaged(*args):
@@ -171,7 +171,7 @@ def test_6_a_read_error_while_searching_rebuilds_the_index(fixture_library, tmp_
             raise zlib.error("Error -3 while decompressing data: invalid block type")
         return real(*args)
 
-    monkeypatch.setattr(search, "_read_postings", damaged)
+    monkeypatch.setattr(postings, "read_postings", damaged)
     assert searcher.search("ministry").ids[0] == "test-ministry"
     assert failures
 

@@ -1,7 +1,8 @@
-"""Text analysis for search: folding, tokenizing, per-language terms and snippets.
+"""Text analysis for search: folding, tokenizing and per-language terms.
 
-Owns how a text becomes search terms, the same way at index time and at query time,
-and how a result's snippet is cut and highlighted. Plain Python: imports whoosh only
+Owns how a text becomes search terms, the same way at index time and at query time
+(its source is part of the index's fingerprint: a change here rebuilds the index; the
+snippets are in :mod:`snippets` so that changing them does not). Plain Python: imports whoosh only
 for its Snowball stemmers and stop-word lists, never Qt.
 
 Order matters: accents are folded *before* stemming, otherwise the French stemmer
@@ -10,10 +11,9 @@ turns "universités" and "universites" into different stems.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +38,6 @@ _KEEP = frozenset({"ai", "ia", "ki", "eu", "ue", "as"})
 # Every cache here is bounded, so a long session's memory stays flat (benchmarks/memory.py):
 # more words than any one index or session repeats, far fewer than a day of typing brings.
 WORD_CACHE = 8192
-TEXT_CACHE = 512  # tokenized texts for snippets: 20 results of ~10 texts, a few searches back
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -172,95 +171,3 @@ def clean_query(text: str, max_chars: int = 1000) -> str:
     """Any user input made safe: no control characters, bounded length."""
     text = text[:max_chars]
     return "".join(c if c.isprintable() else " " for c in text)
-
-
-# -- snippets --------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    text: str
-    html: str
-
-
-@dataclass(frozen=True, slots=True)
-class Matcher:
-    """Decides whether a word of a text matches the query, for highlighting."""
-
-    keys: frozenset[str]  # folded query words, their parts and corrections, and their stems
-    prefix: str | None  # the last word as typed so far
-
-    def matches(self, keys: frozenset[str], forms: tuple[str, ...]) -> bool:
-        if not keys.isdisjoint(self.keys):
-            return True
-        prefix = self.prefix
-        return prefix is not None and any(f.startswith(prefix) for f in forms)
-
-
-@lru_cache(maxsize=TEXT_CACHE)
-def _text_tokens(text: str, lang: str) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
-    """Every word of ``text`` with its span, the keys it matches by, and its folded forms."""
-    stem = STEMMERS[lang]
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = make_word(m.group())
-        forms = (w.merged, *w.parts)
-        out.append((m.start(), m.end(), frozenset((*forms, *(stem(f) for f in forms))), forms))
-    return tuple(out)
-
-
-def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
-    """The passage of ``texts`` (summary first, then facts) that best shows the match."""
-    best: tuple[int, str, int, list[tuple[int, int]]] | None = None  # (count, text, start, spans)
-    first = ""
-    for text in texts:
-        if not text:
-            continue
-        first = first or text
-        spans = [(s, e) for s, e, keys, forms in _text_tokens(text, lang)
-                 if matcher.matches(keys, forms)]
-        if not spans:
-            continue
-        # The window of about ``width`` characters holding the most matched words.
-        count, start, j = 0, spans[0][0], 0
-        for i, (s, _e) in enumerate(spans):
-            while spans[j][0] < s - width + 40:
-                j += 1
-            if i - j + 1 > count:
-                count, start = i - j + 1, spans[j][0]
-        if best is None or count > best[0]:  # ties keep the earlier text: the summary
-            best = (count, text, start, spans)
-    if best is None:
-        return _cut(first, 0, width, [])
-    return _cut(best[1], best[2], width, best[3])
-
-
-def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Snippet:
-    text = text.translate(_WHITESPACE)  # same length, so the spans stay valid
-    if len(text) <= width:
-        lo, hi = 0, len(text)
-    else:
-        # Start a little before the first match, at a word boundary.
-        lo = max(0, start - 30)
-        if lo:
-            space = text.rfind(" ", 0, lo)
-            lo = 0 if space < 0 else space + 1
-        hi = min(len(text), lo + width)
-        if hi < len(text):
-            space = text.rfind(" ", lo, hi)
-            hi = space if space > lo else hi
-    head = "…" if lo > 0 else ""
-    tail = "…" if hi < len(text) else ""
-    plain = head + text[lo:hi].strip() + tail
-    parts, pos = [], lo
-    for s, e in spans:
-        if s < pos or e > hi:
-            continue
-        parts.append(html.escape(text[pos:s]))
-        parts.append("<b>" + html.escape(text[s:e]) + "</b>")
-        pos = e
-    parts.append(html.escape(text[pos:hi]))
-    rich = head + "".join(parts).strip() + tail
-    return Snippet(plain, rich)
-
-
-_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
