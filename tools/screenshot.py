@@ -25,6 +25,9 @@ def main() -> int:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--font-scale", type=float, default=1.0, help="2.0 checks the layout at 200 %% text")
     parser.add_argument("--suffix", default="")
+    parser.add_argument("--views", action="store_true",
+                        help="also the start page, a record page, the Government view and a filtered search "
+                             "(home-, record-, government-, filtered-search-<lang>.png at --size)")
     args = parser.parse_args()
     os.environ["BELGAI_CONFIG_DIR"] = tempfile.mkdtemp(prefix="belgai-shot-")
 
@@ -38,6 +41,8 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
     for lang in args.langs.split(","):
         app, window = start(lang=lang)
+        if args.views:
+            shoot_views(window, lang, args.out, width, height)
         if args.font_scale != 1.0:
             font = QApplication.font()
             font.setPointSizeF(font.pointSizeF() * args.font_scale)
@@ -65,6 +70,35 @@ def main() -> int:
         QTest.qWait(50)
         del app
     return 0
+
+
+def shoot_views(window, lang: str, out: Path, width: int, height: int) -> None:  # noqa: ANN001
+    """The issue's four views, in this language, on the data as shipped."""
+    from PySide6.QtTest import QTest
+
+    window.resize(width, height)
+    QTest.qWait(400)
+    window.grab().save(str(out / f"home-{lang}.png"))
+    window.open_record("flemish-ai-policy-plan")
+    QTest.qWait(400)
+    window.grab().save(str(out / f"record-{lang}.png"))
+    window.open_record("fps-bosa")
+    window._show_tab(2)
+    QTest.qWait(400)
+    window.grab().save(str(out / f"government-{lang}.png"))
+    window._show_tab(0)
+    bar = window.search_bar
+    bar.level.setCurrentIndex(bar.level.findData("walloon"))
+    bar.field.clear()
+    QTest.keyClicks(bar.field, "BOSA")
+    QTest.qWait(300)
+    window.live.wait()
+    QTest.qWait(300)
+    window.grab().save(str(out / f"filtered-search-{lang}.png"))
+    bar.level.setCurrentIndex(0)
+    bar.field.clear()
+    for name in ("home", "record", "government", "filtered-search"):
+        print(out / f"{name}-{lang}.png")
 
 
 if __name__ == "__main__":
