@@ -72,7 +72,7 @@ def main() -> int:
     return 0
 
 
-def shoot_views(window, lang: str, out: Path, width: int, height: int) -> None:  # noqa: ANN001
+def shoot_views(window, lang: str, out: Path, width: int, height: int) -> None:
     """The issue's four views, in this language, on the data as shipped."""
     from PySide6.QtTest import QTest
 
