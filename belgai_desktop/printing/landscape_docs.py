@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter
 from belgai_desktop.core.landscape.graph import MapGraph
 from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import phrases
+from belgai_desktop.core.text import i18n, phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_map import MIN_LABEL_PT, paint_legend, paint_map
@@ -27,7 +27,7 @@ from belgai_desktop.printing.landscape_page import (
     render,
     write_file,
 )
-from belgai_desktop.printing.layout import ensure_app, language
+from belgai_desktop.printing.layout import ensure_app
 
 
 def map_metrics(paper: str) -> Metrics:
@@ -130,7 +130,7 @@ def write_view(view: str, library: Library, lang: str, path: Path, paper: str = 
     """Render ``view`` (map, timeline, compare) in ``lang`` to ``path`` (format from its extension)."""
     fmt = file_format(path)
     ensure_app()
-    with language(lang):
+    with i18n.in_language(lang):
         page = BUILDERS[view](library, lang, paper, levels)
         data = render(page, fmt, paper)
     write_file(path, data)

@@ -11,8 +11,6 @@ never imports this package.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF
@@ -77,17 +75,6 @@ def register_bundled_fonts() -> None:
             QFontDatabase.addApplicationFont(str(font))
 
 
-@contextmanager
-def language(lang: str) -> Iterator[None]:
-    """Translate with ``lang`` while the summary is built, then restore the interface language."""
-    previous = i18n.current_language()
-    if previous != lang:
-        i18n.set_language(lang)
-    try:
-        yield
-    finally:
-        if i18n.current_language() != previous:
-            i18n.set_language(previous)
 
 
 def page_layout(paper: str = "a4") -> QPageLayout:
@@ -216,7 +203,7 @@ def paint(record: Record, lang: str, device: QPagedPaintDevice, library: Library
     """
     ensure_app()
     meta = library.meta if library is not None else {}
-    with language(lang):
+    with i18n.in_language(lang):
         if record.lang != lang and library is not None:
             record = library.get(record.id, lang)
         sheet = build_sheet(record, meta)

@@ -22,8 +22,9 @@ from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
+from belgai_desktop.core.text import i18n
 from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.printing.layout import Fit, ensure_app, language, page_layout, paint_sheet
+from belgai_desktop.printing.layout import Fit, ensure_app, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 
 PDF_LANGUAGES = {"en": "en-GB", "nl": "nl-BE", "fr": "fr-BE", "de": "de-BE"}
@@ -86,7 +87,7 @@ def set_pdf_language(pdf: bytes, tag: str) -> bytes:
 def render_pdf(library: Library, record_id: str, lang: str, paper: str = "a4") -> tuple[bytes, Fit]:
     """The PDF of the summary of ``record_id`` in ``lang`` as bytes, and how it was fitted."""
     ensure_app()
-    with language(lang):
+    with i18n.in_language(lang):
         record = library.get(record_id, lang)
         sheet = build_sheet(record, library.meta)
         buffer = QBuffer()

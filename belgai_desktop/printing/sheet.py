@@ -5,7 +5,7 @@ translated, locale-formatted and escaped pieces, with per-fact source markers ke
 the Sources block. ``Sheet.html(font_pt, cap)`` writes the Qt rich-text HTML for one
 attempt of the fitting loop in :mod:`belgai_desktop.printing.layout`. Plain Python: no
 Qt here, so the wording can be checked without a display. Call it with the print
-language active (see ``layout.language``).
+language active (see ``i18n.in_language``).
 """
 
 from __future__ import annotations

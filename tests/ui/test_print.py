@@ -129,7 +129,7 @@ def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:
 
 
 def language(lang: str):
-    from belgai_desktop.printing.layout import language as print_language
+    from belgai_desktop.core.text.i18n import in_language as print_language
 
     return print_language(lang)
 

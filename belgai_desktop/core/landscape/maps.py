@@ -4,8 +4,7 @@ one library, in one language. Reads through the façade's public methods only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data import vocab
@@ -28,17 +27,6 @@ def node_label(node: MapNode) -> str:
     return node.title + ("*" if node.translated else "")
 
 
-@contextmanager
-def in_language(lang: str) -> Iterator[None]:
-    """Translate with ``lang`` for a while, then go back to the interface language."""
-    previous = i18n.current_language()
-    if previous != lang:
-        i18n.set_language(lang)
-    try:
-        yield
-    finally:
-        if i18n.current_language() != previous:
-            i18n.set_language(previous)
 
 
 def check_level(level: str) -> str:
@@ -86,7 +74,7 @@ class Landscape:
     @staticmethod
     def labels(graph: MapGraph) -> dict[str, str]:
         """The texts of the boxes, marked in the map's language (whatever the interface's)."""
-        with in_language(graph.lang):
+        with i18n.in_language(graph.lang):
             return {n.id: node_label(n) for n in graph.nodes}
 
     def layout(self, graph: MapGraph, metrics: Metrics | None = None, cache: bool = True) -> Layout:

@@ -26,6 +26,8 @@ import re
 import string
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from belgai_desktop.core import messages, paths
@@ -277,3 +279,17 @@ def gettext_noop(message: str) -> str:
 
 
 _ = gettext
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Translate with ``lang`` for a while (a print, a map in another language), then go back
+    to the interface language."""
+    previous = current_language()
+    if previous != lang:
+        set_language(lang)
+    try:
+        yield
+    finally:
+        if current_language() != previous:
+            set_language(previous)
