@@ -5,7 +5,8 @@ reachable, its folder must exist, and whatever is there already must be a regula
 (or a link to one; the link itself is then replaced, never followed). Anything else — a
 device, a pipe, a folder, a socket — is refused with one clear line, because ``os.replace``
 would silently turn it into a regular file. Also names the temporary files written beside
-an output (with the writer's pid in the name) and removes those a killed process left behind.
+an output (with the writer's pid in the name) and removes those a killed process left behind,
+and writes an output through such a file (``write_atomically``).
 Plain Python; imports only ``core.errors`` and ``core.i18n``.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from belgai_desktop.core.errors import BelgaiError
@@ -101,3 +103,25 @@ def remove_abandoned(folder: Path, kind: str) -> None:
                     os.unlink(folder / name)
             except OSError:
                 pass
+
+
+def write_atomically(path: Path, data: bytes, kind: str, suffix: str = ".tmp") -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, swapped in at once, with
+    the permissions ``open()`` would give; BelgaiError (one line) when it cannot."""
+    tmp_name = None
+    try:
+        check_output(path)  # (again: a render takes a while, the path may have changed meanwhile)
+        remove_abandoned(path.parent, kind)
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(kind), suffix=suffix, dir=path.parent or ".")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(tmp_name, 0o666 & ~mask)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except (OSError, ValueError) as exc:
+        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))) from None
+    finally:
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)

@@ -10,8 +10,6 @@ half-written file.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageS
 
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
+from belgai_desktop.core.outputs import write_atomically
 from belgai_desktop.core.text.formatting import format_date
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.phrases import data_version
@@ -168,24 +166,7 @@ def render(page: Page, fmt: str, paper: str) -> bytes:
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it; BelgaiError when it cannot."""
-    tmp_name = None
-    try:
-        check_output(path)
-        remove_abandoned(path.parent, "page")
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("page"), suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp_name, 0o666 & ~mask)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=reason)) from None
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
+    write_atomically(path, data, "page")
 
 
 def landscape_printer_layout(paper: str = "a3") -> QPageLayout:

@@ -9,9 +9,7 @@ written at the end through a temporary file, so a failure never leaves a partial
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -19,11 +17,9 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from belgai_desktop import __version__
-from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
+from belgai_desktop.core.outputs import check_output, write_atomically
 from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.printing.layout import Fit, ensure_app, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 
@@ -105,30 +101,9 @@ def render_pdf(library: Library, record_id: str, lang: str, paper: str = "a4") -
     return set_pdf_language(data, PDF_LANGUAGES.get(lang, lang)), fit
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_pdf(library: Library, record_id: str, lang: str, path: Path | str, paper: str = "a4") -> None:
     """Write the one-page summary to ``path`` (overwriting it); BelgaiError if it cannot be written."""
     path = Path(path)
     check_output(path)
     data, _fit = render_pdf(library, record_id, lang, paper)
-    tmp_name = None
-    try:
-        check_output(path)  # again: the render takes a while, the path may have changed meanwhile
-        remove_abandoned(path.parent, "pdf")
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix("pdf"), suffix=".pdf.tmp", dir=path.parent or ".")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp_name, 0o666 & ~_umask())  # as open() would have made it
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise BelgaiError(_("cannot write {path}: {reason}").format(path=path, reason=reason)) from None
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
+    write_atomically(path, data, "pdf", suffix=".pdf.tmp")
