@@ -42,7 +42,7 @@ def main() -> int:
     from belgai_desktop.core.data import vocab
     from belgai_desktop.core.landscape.compare import build_comparison
     from belgai_desktop.core.landscape.layout import CACHE_FOLDER
-    from belgai_desktop.core.landscape.timeline import build_timeline, layout_timeline
+    from belgai_desktop.core.landscape.timeline import build_timeline, compact_layout
     from belgai_desktop.core.library import Library
 
     app = QApplication(["bench"])
@@ -91,7 +91,7 @@ def main() -> int:
           f"laid out without cache: {ms(everything)}")
     t = time.perf_counter()
     items = build_timeline(library, "en")
-    layout_timeline(items, "en")
+    compact_layout(items, "en")
     print(f"timeline ({len(items)} dated facts) built and laid out: {(time.perf_counter() - t) * 1000:.0f} ms")
     t = time.perf_counter()
     build_comparison(library, "en")

@@ -93,14 +93,14 @@ def compare_page(library: Library, lang: str, paper: str = "a3", levels: Sequenc
 
 def timeline_page(library: Library, lang: str, paper: str = "a3", levels: Sequence[str] | None = None) -> Page:
     """Every dated fact on a time axis, one lane per level (``levels``: only those lanes)."""
-    from belgai_desktop.core.landscape.timeline import TimelineMetrics, build_timeline, layout_timeline
+    from belgai_desktop.core.landscape.timeline import build_timeline, compact_layout
     from belgai_desktop.printing.landscape_page import footer_lines
     from belgai_desktop.printing.landscape_tables import source_numbers
     from belgai_desktop.printing.landscape_timeline import legend_text, paint_timeline
 
     items = [i for i in build_timeline(library, lang) if not levels or i.level in levels]
     width = page_size_pt(paper).width() - 2 * MARGIN_MM * 72 / 25.4
-    layout = layout_timeline(items, lang, TimelineMetrics(width=width), source_numbers(library.sources()))
+    layout = compact_layout(items, lang, width, source_numbers(library.sources()))
     extra = legend_text() + [phrases.translation_legend()]
 
     def body(p: QPainter) -> None:

@@ -27,11 +27,8 @@ def paint_item(p: QPainter, item: TimelineItem, rect: QRectF, lines: list[str], 
     p.setPen(QPen(DISPUTE_COLOUR if disputed else QColor("#34495e"), 2.0 if focused else 0.7))
     p.drawRoundedRect(rect, 2, 2)
     x = layout.x(item.start)
-    tick = QPolygonF([QPointF(x - 2.5, rect.top() - 0.5), QPointF(x + 2.5, rect.top() - 0.5),
-                      QPointF(x, rect.top() + 3)])
-    p.setBrush(QBrush(DISPUTE_COLOUR if disputed else QColor("#1f618d")))
-    p.setPen(Qt.PenStyle.NoPen)
-    p.drawPolygon(tick)
+    if rect.left() <= x <= rect.right():  # else paint_leaders drew it, under the boxes
+        _tick(p, x, rect.top(), disputed)
     if disputed:
         x2 = layout.x(item.end)
         p.setPen(QPen(DISPUTE_COLOUR, 1.6))
@@ -44,6 +41,26 @@ def paint_item(p: QPainter, item: TimelineItem, rect: QRectF, lines: list[str], 
     if disputed:
         text = f"{DISPUTED_MARK} {text}"
     p.drawText(rect.adjusted(2, 1, -2, -1), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+def _tick(p: QPainter, x: float, top: float, disputed: bool) -> None:
+    """▼ above the box's top edge (the gap between boxes), its point on the date."""
+    p.setBrush(QBrush(DISPUTE_COLOUR if disputed else QColor("#1f618d")))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawPolygon(QPolygonF([QPointF(x - 2.5, top - 3.2), QPointF(x + 2.5, top - 3.2), QPointF(x, top + 0.3)]))
+
+
+def paint_leaders(p: QPainter, items: list[TimelineItem], layout: TimelineLayout) -> None:
+    """For a box moved off its date to make room: a thin line along its top edge out to the
+    date, and the date's tick there. Painted before the boxes, so a box covers what crosses it."""
+    for item, box in zip(items, layout.boxes, strict=True):
+        rect = QRectF(*box)
+        x = layout.x(item.start)
+        if rect.left() <= x <= rect.right():
+            continue
+        p.setPen(QPen(DISPUTE_COLOUR if item.disputed else QColor("#1f618d"), 0.6))
+        p.drawLine(QPointF(x, rect.top()), QPointF(rect.right() if x > rect.right() else rect.left(), rect.top()))
+        _tick(p, x, rect.top(), item.disputed)
 
 
 def paint_axis(p: QPainter, layout: TimelineLayout) -> None:
@@ -69,6 +86,7 @@ def paint_axis(p: QPainter, layout: TimelineLayout) -> None:
 
 def paint_timeline(p: QPainter, items: list[TimelineItem], layout: TimelineLayout) -> None:
     paint_axis(p, layout)
+    paint_leaders(p, items, layout)
     for item, box, lines in zip(items, layout.boxes, layout.lines, strict=True):
         paint_item(p, item, QRectF(*box), lines, layout)
 

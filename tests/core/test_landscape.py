@@ -12,6 +12,7 @@ from belgai_desktop.cli import main
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.landscape.graph import BANDS, DEFAULT_KINDS
 from belgai_desktop.core.landscape.layout import CACHE_FOLDER, Metrics
+from belgai_desktop.core.text.formatting import format_date
 
 
 def test_the_map_holds_every_body_exactly_once(library):
@@ -135,7 +136,7 @@ def test_every_level_of_the_vocabulary_is_a_band():
 
 
 def test_the_timeline_carries_every_dated_fact_with_its_sources(library):
-    from belgai_desktop.core.landscape.timeline import build_timeline, layout_timeline
+    from belgai_desktop.core.landscape.timeline import build_timeline, compact_layout
 
     items = build_timeline(library, "en")
     got = sorted((i.record_id, v.date, tuple(c.source_id for c in v.citations)) for i in items for v in i.values)
@@ -146,12 +147,15 @@ def test_the_timeline_carries_every_dated_fact_with_its_sources(library):
     assert any(i.record_id == "flemish-ai-policy-plan" for i in disputed)
     for i in disputed:
         assert i.start < i.end and all(v.citations for v in i.values)
-    layout = layout_timeline(items, "en")
+    layout = compact_layout(items, "en")
     lanes = {level: (top, bottom) for level, top, bottom in layout.lanes}
     for item, (x, y, w, h) in zip(items, layout.boxes, strict=True):
         top, bottom = lanes[item.level]
         assert top <= y and y + h <= bottom
-        assert x <= layout.x(item.start) + 0.01 <= x + w + 0.02  # the date is inside its box
+        year = int(item.start)  # the box sits in its year (its centre inside the year's column)
+        assert layout.x(year) - 0.01 <= x + w / 2 <= layout.x(year + 1) + 0.01
+        assert any(format_date(v.date, "en", v.precision) in " ".join(lines)
+                   for v in item.values for lines in [layout.lines[items.index(item)]])
     for k, a in enumerate(layout.boxes):
         for b in layout.boxes[k + 1:]:
             assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]

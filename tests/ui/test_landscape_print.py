@@ -105,6 +105,20 @@ def test_the_timeline_page_lists_every_date_with_its_sources(lang, library, tmp_
         assert " ".join(item.dates_text(lang, numbers).split()) in text, item.record_id
 
 
+@pytest.mark.parametrize("view", ["timeline", "compare"])
+@pytest.mark.parametrize("lang", vocab.LANGUAGES)
+def test_the_timeline_and_comparison_fit_a3_at_7_points(view, lang, library, tmp_path):
+    # Longer words (German, Dutch, French) once shrank the timeline to 6.1–6.6 pt.
+    page = write_view(view, library, lang, tmp_path / f"{view}.pdf", paper="a3")
+    assert page.scale >= 0.999
+
+
+@pytest.mark.parametrize("level", BANDS)
+def test_each_level_of_the_timeline_fits_a4_at_7_points(level, library, tmp_path):
+    page = write_view("timeline", library, "nl", tmp_path / "t.pdf", paper="a4", levels=[level])
+    assert page.scale >= 0.999
+
+
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_the_comparison_page_carries_every_value_with_its_sources(lang, library, tmp_path):
     out = tmp_path / "compare.pdf"

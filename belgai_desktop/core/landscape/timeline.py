@@ -7,6 +7,7 @@ Also where each item goes (in points, like the map's layout); plain Python, no Q
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -117,11 +118,35 @@ class TimelineLayout:
     width: float = 0.0
     height: float = 0.0
     metrics: TimelineMetrics = field(default_factory=TimelineMetrics)
+    # Where each year starts, first_year … last_year + 1; empty: every year equally wide.
+    year_edges: list[float] = field(default_factory=list)
 
     def x(self, year: float) -> float:
         m = self.metrics
+        if len(self.year_edges) == self.last_year - self.first_year + 2:
+            k = min(max(int(year) - self.first_year, 0), len(self.year_edges) - 2)
+            left, right = self.year_edges[k], self.year_edges[k + 1]
+            return left + (year - (self.first_year + k)) * (right - left)
         span = (self.last_year + 1) - self.first_year
         return m.lane_label + (year - self.first_year) / span * (m.width - m.lane_label - m.box_width / 2)
+
+
+def year_edges(items: list[TimelineItem], first: int, last: int, metrics: TimelineMetrics) -> list[float]:
+    """Where each year starts on the axis: a year is wider the more facts one lane holds in it
+    (as wide as its most crowded lane has facts, at least one), so a busy year such as 2019 or
+    2024 spreads its boxes side by side instead of stacking them into a page too tall to print."""
+    crowd: dict[tuple[str, int], int] = {}
+    for item in items:
+        key = (item.level, int(item.start))
+        crowd[key] = crowd.get(key, 0) + 1
+    weights = [max((n for (_, y), n in crowd.items() if y == year), default=1)
+               for year in range(first, last + 1)]
+    span = metrics.width - metrics.lane_label - metrics.box_width / 2
+    edges, x = [metrics.lane_label], metrics.lane_label
+    for w in weights:
+        x += span * w / sum(weights)
+        edges.append(x)
+    return edges
 
 
 def layout_timeline(items: list[TimelineItem], lang: str, metrics: TimelineMetrics | None = None,
@@ -133,6 +158,7 @@ def layout_timeline(items: list[TimelineItem], lang: str, metrics: TimelineMetri
     if items:
         out.first_year = int(min(i.start for i in items))
         out.last_year = int(max(i.end for i in items))
+        out.year_edges = year_edges(items, out.first_year, out.last_year, m)
     out.boxes = [(0.0, 0.0, 0.0, 0.0)] * len(items)
     out.lines = [wrap(f"{i.label(lang)} \u2014 {i.dates_text(lang, numbers)}", m.chars_per_line, max_lines=12)
                  for i in items]
@@ -141,19 +167,24 @@ def layout_timeline(items: list[TimelineItem], lang: str, metrics: TimelineMetri
         mine = [k for k, i in enumerate(items) if i.level == level]
         if not mine:
             continue
-        # Each box goes as high in the lane as it can without touching another box, sliding left
-        # of its date when that makes room (its date stays inside it, marked by a tick).
+        # Each box goes as high in the lane as it can without touching another box, sliding
+        # along its year (its centre stays inside the year's column) when that makes room; the
+        # box says its date, and a tick on the axis of the box marks it, with a leader line
+        # when the box had to move off it.
         placed: list[tuple[float, float, float, float]] = []
         top = y + m.gap
         for k in mine:
             x = out.x(items[k].start)
             h = len(out.lines[k]) * m.line_height + 2 * m.padding
-            lo, hi = max(m.lane_label, x - m.box_width + 8), min(x, m.width - m.box_width)
+            year = int(items[k].start)
+            lo = max(m.lane_label, out.x(year) - m.box_width / 2)
+            hi = max(lo, min(out.x(year + 1) - m.box_width / 2, m.width - m.box_width))
+            start = min(max(x - 8, lo), hi)  # preferred: the date just inside the box's left
             box = None
             for cy in sorted({y + m.gap} | {b[1] + b[3] + m.gap for b in placed}):
                 rows = [b for b in placed if not (cy + h + m.gap <= b[1] or b[1] + b[3] + m.gap <= cy)]
-                for left in sorted({hi, lo} | {b[0] + b[2] + m.gap for b in rows}
-                                   | {b[0] - m.box_width - m.gap for b in rows}, key=lambda v: abs(v - hi)):
+                for left in sorted({start, hi, lo} | {b[0] + b[2] + m.gap for b in rows}
+                                   | {b[0] - m.box_width - m.gap for b in rows}, key=lambda v: abs(v - start)):
                     if lo - 0.01 <= left <= hi + 0.01 and all(
                             left + m.box_width + m.gap <= b[0] or b[0] + b[2] + m.gap <= left for b in rows):
                         box = (left, cy, m.box_width, h)
@@ -168,3 +199,19 @@ def layout_timeline(items: list[TimelineItem], lang: str, metrics: TimelineMetri
         y = top + 2
     out.height = y
     return out
+
+
+BOX_WIDTHS = ((100.0, 22), (110.0, 24), (120.0, 26))  # box width in points, characters per line
+
+
+def compact_layout(items: list[TimelineItem], lang: str, width: float | None = None,
+                   numbers: dict[str, int] | None = None) -> TimelineLayout:
+    """The lowest of a few layouts with wider or narrower boxes: which packs best depends on
+    the language's word lengths, and a lower timeline fits one page at its full 7 pt."""
+    layouts = []
+    for box_width, chars in BOX_WIDTHS:
+        metrics = TimelineMetrics(box_width=box_width, chars_per_line=chars)
+        if width is not None:
+            metrics = dataclasses.replace(metrics, width=width)
+        layouts.append(layout_timeline(items, lang, metrics, numbers))
+    return min(layouts, key=lambda layout: layout.height)

@@ -18,24 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from belgai_desktop.core.landscape.timeline import TimelineItem, TimelineLayout, TimelineMetrics
+from belgai_desktop.core.landscape.timeline import TimelineItem, TimelineLayout
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
-from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item
+from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item, paint_leaders
 
 
 class _Axis(QGraphicsItem):
-    def __init__(self, layout: TimelineLayout) -> None:
+    """The lanes, the years and the leader lines of boxes moved off their date (under the boxes)."""
+
+    def __init__(self, layout: TimelineLayout, items: list[TimelineItem]) -> None:
         super().__init__()
-        self.layout_ = layout
+        self.layout_, self.items = layout, items
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout_.width, self.layout_.height)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_axis(p, self.layout_)
+        paint_leaders(p, self.items, self.layout_)
 
 
 class _Fact(QGraphicsItem):
@@ -53,9 +56,10 @@ class _Fact(QGraphicsItem):
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
-        x1 = self.layout_.x(self.item.end)
-        return self.rect.united(QRectF(self.rect.left(), self.rect.top() - 3, max(1.0, x1 - self.rect.left()),
-                                       6)).adjusted(-4, -4, 4, 4)
+        # The box, and the date's tick, range and leader line, which may reach beyond it.
+        x0, x1 = self.layout_.x(self.item.start), self.layout_.x(self.item.end)
+        left, right = min(x0, self.rect.left()), max(x1, self.rect.right())
+        return self.rect.united(QRectF(left, self.rect.top() - 3, right - left, 6)).adjusted(-4, -4, 4, 4)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_item(p, self.item, self.rect, self.lines, self.layout_, focused=self.item is self.view.current)
@@ -132,15 +136,15 @@ class TimelineView(QGraphicsView):
         super().showEvent(event)
 
     def build(self) -> None:
-        from belgai_desktop.core.landscape.timeline import build_timeline, layout_timeline
+        from belgai_desktop.core.landscape.timeline import build_timeline, compact_layout
         from belgai_desktop.printing.landscape_tables import source_numbers
 
         lang = self.built = self.lang
         items = build_timeline(self.library, lang)
-        layout = layout_timeline(items, lang, TimelineMetrics(), source_numbers(self.library.sources()))
+        layout = compact_layout(items, lang, numbers=source_numbers(self.library.sources()))
         scene = self.scene()
         scene.clear()
-        scene.addItem(_Axis(layout))
+        scene.addItem(_Axis(layout, items))
         self.items_ = []
         for item, box, lines in zip(items, layout.boxes, layout.lines, strict=True):
             fact = _Fact(self, item, QRectF(*box), lines, layout)
