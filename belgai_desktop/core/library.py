@@ -355,10 +355,23 @@ class Library:
         """Every record as the text the search index needs, one dict per record."""
         return index_feed.index_documents(self._rows)
 
-    @property
-    def searcher(self) -> Searcher:
-        """The search engine over this library, created (and its index built) on first use."""
-        return self._open_searcher(None)
+    def search(self, query: str, lang: str = "en", kind: str | None = None, level: str | None = None,
+               limit: int = 20, progress: Progress | None = None) -> SearchResult:
+        """Records matching ``query``, best first. The first search after the data changed
+        builds the index; ``progress(done, total)`` hears how far that is."""
+        return self._open_searcher(progress).search(query, lang=lang, kind=kind, level=level, limit=limit)
+
+    def browse(self, lang: str = "en", kind: str | None = None, level: str | None = None) -> SearchResult:
+        """Every record the filters let through, by title, as a search result (no words typed)."""
+        from belgai_desktop.core.search.results import SearchHit, SearchResult
+
+        hits = [SearchHit(s.id, s.kind, s.level, s.title, "", "", 0.0, *self.title_marks(s.id, lang))
+                for s in self.list(kind=kind, level=level, lang=lang)]
+        return SearchResult("", lang, None, len(hits), hits)
+
+    def warm_up_search(self) -> None:
+        """Open the index and build what the first queries would wait for (in the background)."""
+        self._open_searcher(None).warm_up()
 
     def _open_searcher(self, progress: Progress | None) -> Searcher:
         with self._searcher_lock:
@@ -381,8 +394,3 @@ class Library:
         from belgai_desktop.core.landscape.maps import Landscape
 
         return Landscape(self)
-    def search(self, query: str, lang: str = "en", kind: str | None = None, level: str | None = None,
-               limit: int = 20, progress: Progress | None = None) -> SearchResult:
-        """Records matching ``query``, best first. The first search after the data changed
-        builds the index; ``progress(done, total)`` hears how far that is."""
-        return self._open_searcher(progress).search(query, lang=lang, kind=kind, level=level, limit=limit)

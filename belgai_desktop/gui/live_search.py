@@ -51,17 +51,17 @@ class _SearchTask(QRunnable):
         if self._generation != self._owner.generation:
             return  # a newer request is queued: skip the work
         try:
-            searcher = self._owner.library.searcher  # first use loads (or builds) the index
+            library = self._owner.library  # its first search loads (or builds) the index
             if self._request is None:  # warm-up: the typo index now, not on the first misspelling
-                searcher.warm_up()
+                library.warm_up_search()
                 return
             r = self._request
             if not r.query.strip():  # a filter with no words: everything it lets through
-                result = _listing(self._owner.library, r)
+                result = library.browse(lang=r.lang, kind=r.kind, level=r.level)
             else:
-                result = searcher.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
+                result = library.search(r.query, lang=r.lang, kind=r.kind, level=r.level, limit=RESULT_LIMIT)
                 if r.kind or r.level:
-                    everything = searcher.search(r.query, lang=r.lang, limit=1)
+                    everything = library.search(r.query, lang=r.lang, limit=1)
                     self._tell("hidden", max(everything.total - result.total, 0))
         except Exception as exc:  # noqa: BLE001 - shown to the user in the status bar, never a crash
             if self._generation == self._owner.generation:  # else stale: the window moved on or closed
@@ -74,17 +74,6 @@ class _SearchTask(QRunnable):
             getattr(self._owner.relay, signal).emit(self._generation, value)
         except RuntimeError:  # the window closed while this search ran: nobody to tell
             pass
-
-
-def _listing(library: Library, r: SearchRequest) -> Any:
-    """The records a filter lets through, as a search result (sorted by title)."""
-    from belgai_desktop.core.search.searcher import SearchHit, SearchResult
-
-    hits = []
-    for s in library.list(kind=r.kind, level=r.level, lang=r.lang):
-        translation, descriptive = library.title_marks(s.id, r.lang)
-        hits.append(SearchHit(s.id, s.kind, s.level, s.title, "", "", 0.0, translation, descriptive))
-    return SearchResult("", r.lang, None, len(hits), hits)
 
 
 class LiveSearch(QObject):

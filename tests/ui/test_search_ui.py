@@ -107,7 +107,7 @@ def test_stale_results_never_overwrite_newer_ones(qtbot, window) -> None:
     qtbot.keyClicks(window.search_bar.field, "agency")
     settle(qtbot, window)
     assert first_result(window) == "test-agency"
-    late = window.library.searcher.search("persona", lang="en")
+    late = window.library.search("persona", lang="en")
     window.live.relay.finished.emit(old_generation, late)  # as if a slow worker finished now
     qtbot.wait(20)
     assert first_result(window) == "test-agency"

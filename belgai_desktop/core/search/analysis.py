@@ -141,8 +141,13 @@ def raw_terms(text: str) -> Iterator[str]:
 
 def lang_terms(text: str, lang: str) -> Iterator[str]:
     """Folded, stemmed terms without stop words, for one language's fields."""
+    return stemmed_terms(words(text), lang)
+
+
+def stemmed_terms(ws: list[Word], lang: str) -> Iterator[str]:
+    """:func:`lang_terms` of words already split (the index splits each text once)."""
     stop, stem = STOPWORDS[lang], STEMMERS[lang]
-    for w in words(text):
+    for w in ws:
         if w.parts:
             yield w.merged  # a compound's merged form is a name ("ai4belgium"): never stemmed
         elif w.merged not in stop:

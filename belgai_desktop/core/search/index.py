@@ -1,4 +1,5 @@
-"""The on-disk search index: its whoosh schema, its build, and its safe opening.
+"""The on-disk search index: its whoosh schema, its build (with the long texts' postings kept
+beside it, :mod:`wordstore`), and its safe opening.
 
 Owns where the index lives (``<cache>/index/<key>``, the key made of the database's
 content hash and this module's ``INDEX_VERSION``), building it in a temporary folder
@@ -30,10 +31,19 @@ from whoosh.index import Index
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.outputs import process_gone
 from belgai_desktop.core.search import analysis as search_text
-from belgai_desktop.core.search.analysis import exact_key, lang_terms, raw_terms
+from belgai_desktop.core.search import wordstore
+from belgai_desktop.core.search.analysis import (
+    WORD_RE,
+    exact_key,
+    lang_terms,
+    make_word,
+    raw_terms,
+    stemmed_terms,
+)
+from belgai_desktop.core.search.wordstore import WordsField, WordsWriter
 
 # Bump whenever the schema or the analysis changes: old indexes are then rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MARKER = "belgai-index.json"
 TMP_PREFIX = ".tmp-"
 TRASH_PREFIX = ".trash-"
@@ -92,7 +102,9 @@ def _text(analyzer: TermsAnalyzer) -> fields.TEXT:
 
 def make_schema() -> fields.Schema:
     # One stemmed field per kind of text holds all four languages, each stemmed in its
-    # own language: a query word then costs a few distinct terms, not four per field.
+    # own language: a query word then costs a few distinct terms, not four per field. The
+    # summaries and facts, stemmed ("summary", "facts") and unstemmed ("words": prefixes,
+    # typos, compounds), are beside the index (:mod:`wordstore`): nine in ten postings.
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         kind=fields.ID(stored=True),
@@ -100,9 +112,6 @@ def make_schema() -> fields.Schema:
         exact=_text(TermsAnalyzer("exact")),  # whole names and acronyms
         names=_text(TermsAnalyzer("raw")),  # names, acronyms, aliases: every language, unstemmed
         name=_text(TermsAnalyzer("stemmed")),  # the names, stemmed
-        summary=_text(TermsAnalyzer("stemmed")),
-        facts=_text(TermsAnalyzer("stemmed")),
-        words=_text(TermsAnalyzer("raw")),  # summaries and facts, unstemmed: prefixes and typos
         texts=fields.STORED(),  # {lang: [summary, fact texts…]}: snippets
     )
 
@@ -121,20 +130,47 @@ def document(doc: dict[str, Any]) -> dict[str, Any]:
         "id": doc["id"], "kind": doc["kind"], "level": doc["level"],
         "exact": "\n".join(names + other),
         "names": "\n".join(names + other),
-        "words": "\n".join(t for lang in vocab.LANGUAGES for t in texts[lang] if t),
         "texts": texts,
         "name": "\n".join(_lines(lang, [doc["names"].get(lang, "")]) for lang in vocab.LANGUAGES),
-        "summary": "\n".join(_lines(lang, texts[lang][:1]) for lang in vocab.LANGUAGES),
-        "facts": "\n".join(_lines(lang, texts[lang][1:]) for lang in vocab.LANGUAGES),
     }
     return out
+
+
+class SideTerms:
+    """A record's terms in the fields kept beside the index (:data:`wordstore.FIELDS`): its
+    summaries and its facts each stemmed in their language, and both unstemmed. One per build:
+    it remembers each word's terms, since a build meets the same words again and again."""
+
+    def __init__(self) -> None:
+        # Keyed by the word as written: the analysis's own caches are smaller than a large
+        # build's vocabulary, and splitting and folding a word costs more than stemming it.
+        self._stemmed: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in vocab.LANGUAGES}
+        self._raw: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, doc: dict[str, Any]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {field: [] for field in wordstore.FIELDS}
+        raw, words = self._raw, out["words"]
+        for lang in vocab.LANGUAGES:
+            stemmed = self._stemmed[lang]
+            facts = "\n".join(t for t in doc["facts"].get(lang, []) if t)
+            for field, text in (("summary", doc["summaries"].get(lang, "")), ("facts", facts)):
+                if not text:
+                    continue
+                written = WORD_RE.findall(text)
+                for token in set(written).difference(stemmed):  # words not met before
+                    w = make_word(token)
+                    stemmed[token] = tuple(stemmed_terms([w], lang))
+                    raw[token] = (w.merged, *w.parts)  # raw_terms
+                out[field] += [t for token in written for t in stemmed[token]]
+                words += [t for token in written for t in raw[token]]
+        return out
 
 
 def _analysis_fingerprint() -> str:
     """Changes with the code that decides what goes in the index, so a changed analysis
     never meets an index built by an older one (read once, at import)."""
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
-    for module in (search_text, sys.modules[__name__]):
+    for module in (search_text, wordstore, sys.modules[__name__]):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:
@@ -152,14 +188,19 @@ def index_key(content_hash: str) -> str:
 
 def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
              progress: Progress | None = None) -> Index:
-    """Write the index for ``docs`` into ``storage`` (a folder or memory)."""
+    """Write the index for ``docs`` into ``storage`` (a folder or memory), with the fields kept
+    beside it."""
     ix = storage.create_index(make_schema())
     writer = ix.writer(limitmb=128)
+    side = {field: WordsWriter() for field in wordstore.FIELDS}
+    side_terms = SideTerms()
     count = 0
     step = max(1, total // 100)
     try:
         for doc in docs:
             writer.add_document(**document(doc))
+            for field, terms in side_terms(doc).items():
+                side[field].add(terms)
             count += 1
             if progress and (count % step == 0 or count == total):
                 progress(count, total)
@@ -167,7 +208,21 @@ def build_in(storage: Storage, docs: Iterable[dict[str, Any]], total: int,
         writer.cancel()
         raise
     writer.commit()
+    for field, store in side.items():
+        with storage.create_file(wordstore.file_name(field)) as f:
+            f.write(store.to_bytes())
     return ix
+
+
+def side_fields(ix: Index) -> dict[str, WordsField]:
+    """The fields stored beside ``ix`` (raises if one is missing, damaged or of other data)."""
+    out = {}
+    for field in wordstore.FIELDS:
+        with ix.storage.open_file(wordstore.file_name(field)) as f:
+            out[field] = WordsField(f.read())
+        if len(out[field].lengths) != ix.doc_count_all():
+            raise ValueError(f"the {field} postings do not match the index")
+    return out
 
 
 def build(docs: Iterable[dict[str, Any]], total: int, target: Path,

@@ -6,14 +6,17 @@ matcher calls (``reader.postings(field, term)``, then ``is_active()``, ``id()``,
 ``weight()``, ``next()``), scoring them, and keeping them with their scores in a
 bounded cache, since every keystroke repeats the terms of the one before; the warm-up
 reads the most frequent terms ahead (their long lists are what a first query would wait
-for). Adds a term's scores into a score map (:data:`Scores`). No Qt.
+for). Adds a term's scores into a score map (:data:`Scores`). A field may also come from
+beside the index (:class:`SideField`: the unstemmed words of
+:mod:`~belgai_desktop.core.search.wordstore`), scored the same way. No Qt.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from whoosh.reading import IndexReader
 
@@ -23,6 +26,18 @@ BM25_K1, BM25_B = 1.2, 0.75
 POSTINGS_CACHE = 4_000_000  # postings kept in memory with their scores
 PRELOADED = 2_000_000  # postings of the most frequent terms read by the warm-up, kept for good
 MIN_PRELOAD_DF = 8  # rarer terms are quick to read when a query needs them
+
+
+class SideField(Protocol):
+    """A field kept beside the whoosh index: its document frequencies, lengths and postings."""
+
+    @property
+    def df(self) -> dict[str, int]: ...
+
+    @property
+    def lengths(self) -> Sequence[int]: ...
+
+    def postings(self, term: str) -> tuple[Sequence[int], Sequence[int]]: ...
 
 
 def read_postings(reader: IndexReader, fieldname: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
@@ -42,11 +57,15 @@ def read_postings(reader: IndexReader, fieldname: str, term: str) -> tuple[Seque
 class Postings:
     """The scored postings of an index's terms, read on first use and cached."""
 
-    def __init__(self, reader: IndexReader, df: dict[str, dict[str, int]]) -> None:
+    def __init__(self, reader: IndexReader, df: dict[str, dict[str, int]],
+                 side: Mapping[str, SideField] | None = None) -> None:
         self.reader = reader
-        self.df = df
+        self.side = dict(side or {})
+        self.df = dict(df) | {f: field.df for f, field in self.side.items()}
         self.doc_count = reader.doc_count_all()
-        self._lengths = {f: [reader.doc_field_length(n, f, 0) or 0 for n in range(self.doc_count)] for f in df}
+        self._lengths: dict[str, Sequence[int]] = {
+            f: [reader.doc_field_length(n, f, 0) or 0 for n in range(self.doc_count)] for f in df}
+        self._lengths.update({f: field.lengths for f, field in self.side.items()})
         self._avg_length = {f: max(1.0, sum(v) / max(1, len(v))) for f, v in self._lengths.items()}
         self._cache: dict[tuple[str, str], tuple[Sequence[int], Sequence[float]]] = {}
         self._cached = 0
@@ -82,7 +101,8 @@ class Postings:
         return ids, scores
 
     def _read(self, fieldname: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
-        ids, tfs = read_postings(self.reader, fieldname, term)
+        side = self.side.get(fieldname)
+        ids, tfs = side.postings(term) if side is not None else read_postings(self.reader, fieldname, term)
         lengths, avg = self._lengths[fieldname], self._avg_length[fieldname]
         df = len(ids)
         idf = math.log(1.0 + (self.doc_count - df + 0.5) / (df + 0.5))

@@ -131,7 +131,8 @@ class Searcher:
                 dfs[name] = {_text(t): info.doc_frequency() for t, info in reader.iter_field(name)}
         exact = {text: list(reader.postings("exact", text).all_ids()) for text in dfs["exact"]}
         stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
-        vocabulary = dict(dfs["words"])
+        side = si.side_fields(ix)
+        vocabulary = dict(side["words"].df)
         for term, df in dfs["names"].items():
             vocabulary[term] = vocabulary.get(term, 0) + df
         self._ix = ix
@@ -142,8 +143,8 @@ class Searcher:
         self._levels = [s["level"] for s in stored]
         self._names = Lexicon(dfs["names"])
         self._speller = Speller(vocabulary, Lexicon(vocabulary))
-        self._postings = Postings(reader, dfs)
-        self._ranker = WordRanker(self._postings, self._names, Lexicon(dfs["words"]), self._speller,
+        self._postings = Postings(reader, dfs, side)
+        self._ranker = WordRanker(self._postings, self._names, Lexicon(side["words"].df), self._speller,
                                   sc.Compounds(vocabulary))
         self._filters.clear()
 
