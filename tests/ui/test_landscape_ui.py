@@ -69,9 +69,13 @@ def test_the_level_filter_keeps_one_band(qtbot, window):
 def test_the_neighbourhood_follows_the_record_and_opens_a_neighbour(qtbot, window):
     rows = window.library.relation_rows()
     _fact, subject, _rel, obj = rows[0]
-    window.open_record(subject)
     dock = window.landscape.neighbourhood
+    window.show()
+    qtbot.waitUntil(lambda: dock.hint.isVisible())  # the start page: one line, no empty map
+    assert not dock.view.isVisible() and dock.widget().height() < 60
+    window.open_record(subject)
     qtbot.waitUntil(lambda: subject in dock.view.items_)
+    assert dock.view.isVisible() and not dock.hint.isVisible()
     assert obj in dock.view.items_
     dock.view.activate(obj)
     assert window.current_record == obj

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.text.i18n import gettext as _
@@ -27,7 +27,17 @@ class NeighbourhoodDock(QDockWidget):
         self.view = MapView()
         self.view.setMinimumHeight(150)
         self.view.record_requested.connect(self._open)
-        self.setWidget(self.view)
+        # Shown instead of the map when no record is open (the start page): one line, not an
+        # empty box a sixth of the window high.
+        self.hint = QLabel()
+        self.hint.setContentsMargins(6, 2, 6, 2)
+        self.hint.setEnabled(False)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.hint)
+        self.setWidget(box)
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.shown: tuple[str | None, str] = (None, "")
@@ -51,7 +61,12 @@ class NeighbourhoodDock(QDockWidget):
         library = self.window_.library
         if not record_id or not library.exists(record_id):
             self.view.set_map(library.landscape.graph(lang, kinds=()), _empty_layout(), {})
+            self.view.hide()
+            self.hint.setText(_("Open a record to see the records it is directly related to."))
+            self.hint.show()
             return
+        self.hint.hide()
+        self.view.show()
         land = library.landscape
         graph = land.neighbourhood(record_id, lang)
         layout = land.layout(graph, SMALL, cache=False)
