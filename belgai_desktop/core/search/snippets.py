@@ -61,6 +61,21 @@ def _token_keys(token: str, lang: str) -> TokenKeys:
     return found
 
 
+def learn_words(texts: Iterable[str], lang: str, limit: int = TOKEN_CACHE // 2) -> int:
+    """Work out ahead what the words of ``texts`` match by (the warm-up does, for the texts of a
+    small index), so the first snippets while typing do not each pay for their new words; stops
+    at ``limit`` words so a large corpus keeps room for the words met later. Returns how many
+    words are now known in ``lang``."""
+    cache = _TOKEN_KEYS[lang]
+    for text in texts:
+        for token in WORD_RE.findall(text):
+            if len(cache) >= limit:
+                return len(cache)
+            if token not in cache:
+                _token_keys(token, lang)
+    return len(cache)
+
+
 TextIndex = tuple[dict[str, list[Span]], list[str], dict[str, list[Span]]]
 _TEXT_INDEXES: dict[tuple[str, str], TextIndex] = {}  # the most recently used last
 _MET_ONCE: dict[tuple[int, str], None] = {}  # (hash of a text, language) of texts met once
