@@ -205,13 +205,16 @@ BOX_WIDTHS = ((100.0, 22), (110.0, 24), (120.0, 26))  # box width in points, cha
 
 
 def compact_layout(items: list[TimelineItem], lang: str, width: float | None = None,
-                   numbers: dict[str, int] | None = None) -> TimelineLayout:
+                   numbers: dict[str, int] | None = None, line_height: float | None = None) -> TimelineLayout:
     """The lowest of a few layouts with wider or narrower boxes: which packs best depends on
-    the language's word lengths, and a lower timeline fits one page at its full 7 pt."""
+    the language's word lengths, and a lower timeline fits one page at its full 7 pt. The
+    screen passes a taller ``line_height`` (its fonts are drawn a little larger than on paper)."""
     layouts = []
     for box_width, chars in BOX_WIDTHS:
         metrics = TimelineMetrics(box_width=box_width, chars_per_line=chars)
         if width is not None:
             metrics = dataclasses.replace(metrics, width=width)
+        if line_height is not None:
+            metrics = dataclasses.replace(metrics, line_height=line_height, padding=3.0)
         layouts.append(layout_timeline(items, lang, metrics, numbers))
     return min(layouts, key=lambda layout: layout.height)

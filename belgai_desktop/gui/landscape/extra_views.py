@@ -26,6 +26,9 @@ from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item, paint_leaders
 
 
+SCREEN_LINE_HEIGHT = 8.8  # the screen draws 7 pt a little taller than paper does: no last line cut
+
+
 class _Axis(QGraphicsItem):
     """The lanes, the years and the leader lines of boxes moved off their date (under the boxes)."""
 
@@ -141,7 +144,7 @@ class TimelineView(QGraphicsView):
 
         lang = self.built = self.lang
         items = build_timeline(self.library, lang)
-        layout = compact_layout(items, lang, numbers=source_numbers(self.library.sources()))
+        layout = compact_layout(items, lang, numbers=source_numbers(self.library.sources()), line_height=SCREEN_LINE_HEIGHT)
         scene = self.scene()
         scene.clear()
         scene.addItem(_Axis(layout, items))
