@@ -25,7 +25,6 @@ from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item, paint_leaders
 
-
 SCREEN_LINE_HEIGHT = 8.8  # the screen draws 7 pt a little taller than paper does: no last line cut
 
 
