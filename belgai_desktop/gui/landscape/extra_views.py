@@ -143,7 +143,8 @@ class TimelineView(QGraphicsView):
 
         lang = self.built = self.lang
         items = build_timeline(self.library, lang)
-        layout = compact_layout(items, lang, numbers=source_numbers(self.library.sources()), line_height=SCREEN_LINE_HEIGHT)
+        layout = compact_layout(items, lang, numbers=source_numbers(self.library.sources()),
+                                line_height=SCREEN_LINE_HEIGHT)
         scene = self.scene()
         scene.clear()
         scene.addItem(_Axis(layout, items))
