@@ -60,6 +60,7 @@ Progress = Callable[[int, int], None]
 
 EXACT_BOOST = 30.0
 EXACT_PREFIX_BOOST = 10.0
+LEARN_WORDS_UP_TO = 2000  # records: beyond, the warm-up would keep the first searches waiting
 NAME_PREFIXES = 10  # names completing what is typed that get the boost, shortest first
 _STORED_ONLY = ("id", "kind", "level", "texts")
 
@@ -114,7 +115,7 @@ class Searcher:
         first frame."""
         with self._lock:
             self._speller.prepare()
-            for lang in vocab.LANGUAGES:
+            for lang in vocab.LANGUAGES if self._reader.doc_count_all() <= LEARN_WORDS_UP_TO else ():
                 learn_words((text for n in range(self._reader.doc_count_all())
                              for text in (self._reader.stored_fields(n).get("texts") or {}).get(lang) or ()), lang)
             try:
