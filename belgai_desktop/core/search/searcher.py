@@ -60,6 +60,7 @@ Progress = Callable[[int, int], None]
 
 EXACT_BOOST = 30.0
 EXACT_PREFIX_BOOST = 10.0
+STORED_CACHE = 512  # records' stored fields (their texts, for snippets) kept unpacked
 LEARN_WORDS_UP_TO = 2000  # records: beyond, the warm-up would keep the first searches waiting
 NAME_PREFIXES = 10  # names completing what is typed that get the boost, shortest first
 _STORED_ONLY = ("id", "kind", "level", "texts")
@@ -149,6 +150,7 @@ class Searcher:
         self._reader = reader
         self._exact = exact
         self._exact_keys = sorted(exact)
+        self._stored_cache: dict[int, dict[str, Any]] = {}
         self._kinds = [s["kind"] for s in stored]
         self._levels = [s["level"] for s in stored]
         self._names = Lexicon(dfs["names"])
@@ -263,8 +265,19 @@ class Searcher:
 
     # -- results -------------------------------------------------------------------------
 
+    def _stored(self, docnum: int) -> dict[str, Any]:
+        """A record's stored fields, remembered (bounded): while typing, the same records come
+        back keystroke after keystroke, and unpacking them was a fifth of a search's time."""
+        found = self._stored_cache.pop(docnum, None)
+        if found is None:
+            found = self._reader.stored_fields(docnum)
+            if len(self._stored_cache) >= STORED_CACHE:
+                self._stored_cache.pop(next(iter(self._stored_cache)))
+        self._stored_cache[docnum] = found  # the most recently used last
+        return found
+
     def _hit(self, docnum: int, score: float, lang: str, marks: Matcher) -> SearchHit:
-        stored = self._reader.stored_fields(docnum)
+        stored = self._stored(docnum)
         texts: dict[str, list[str]] = stored.get("texts") or {}
         own = texts.get(lang) or []
         if not own or not own[0]:
