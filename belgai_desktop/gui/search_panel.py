@@ -34,8 +34,9 @@ from belgai_desktop.gui.filter_chips import FilterChips
 from belgai_desktop.gui.navigator import LEVEL_ORDER
 from belgai_desktop.gui.results import ResultsView
 
-# Quoted examples in a tip, in each language's quotation marks: “BOSA”, « BOSA », „BOSA“.
-_QUOTED = re.compile(r"(“|« |„|«)([^”»“]+?)( »|”|“|»)")
+# Quoted examples in a tip, in each language's quotation marks: “BOSA”, « BOSA », „BOSA“
+# (French spaces, no-break ones too, stay outside the link, so they are not underlined).
+_QUOTED = re.compile(r"(“|«\s*|„)([^”»“\s](?:[^”»“]*[^”»“\s])?)(\s*»|”|“)")
 
 
 def _example_links(escaped: str) -> str:

@@ -82,6 +82,17 @@ def test_the_neighbourhood_follows_the_record_and_opens_a_neighbour(qtbot, windo
     qtbot.waitUntil(lambda: dock.shown[0] == obj)
 
 
+def test_the_empty_neighbourhood_stays_one_line_after_a_restart(qtbot, make_window):
+    first = make_window()
+    first.open_record(first.library.relation_rows()[0][1])
+    qtbot.waitUntil(lambda: first.landscape.neighbourhood.view.isVisible())
+    first.close()  # saves the layout with the dock as high as a map
+    again = make_window()
+    dock = again.landscape.neighbourhood
+    qtbot.waitUntil(lambda: dock.hint.isVisible())
+    assert dock.widget().height() < 60
+
+
 def test_timeline_and_comparison_open_their_records(qtbot, window):
     lw = open_map(qtbot, window)
     window.landscape.actions["timeline"].trigger()

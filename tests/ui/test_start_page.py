@@ -3,6 +3,8 @@ disputed questions, bookmarks and the as-of date — each a link that does what 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QUrl
 
@@ -71,3 +73,12 @@ def test_bookmarks_are_listed_on_the_start_page(home) -> None:
     home._render_page()
     assert link_position(home.page, "record:bipt") >= 0
     assert "No bookmarks yet" not in home.page.toPlainText()
+
+
+def test_french_example_links_keep_their_spaces_outside(make_window) -> None:
+    # « BOSA » : the no-break spaces inside the quotation marks are not part of the link
+    # (underlined, they looked like a typo); the search run is the bare word.
+    window = make_window(lang="fr")
+    text = window.results_panel.empty.text()
+    assert 'href="search:BOSA">BOSA</a>' in text
+    assert not re.search(r">\s[^<]*</a>|>[^<]*\s</a>", text)

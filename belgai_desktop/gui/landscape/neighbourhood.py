@@ -16,6 +16,7 @@ from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_view import MapView
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 SMALL = Metrics(width=1000.0, band_label=64.0, gap_x=40.0, gap_y=40.0)
 
 
@@ -64,7 +65,10 @@ class NeighbourhoodDock(QDockWidget):
             self.view.hide()
             self.hint.setText(_("Open a record to see the records it is directly related to."))
             self.hint.show()
+            # Also when the window's saved layout gives the dock a map's height.
+            self.widget().setMaximumHeight(self.hint.sizeHint().height())
             return
+        self.widget().setMaximumHeight(QWIDGETSIZE_MAX)
         self.hint.hide()
         self.view.show()
         land = library.landscape
