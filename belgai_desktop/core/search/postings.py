@@ -7,7 +7,7 @@ matcher calls (``reader.postings(field, term)``, then ``is_active()``, ``id()``,
 bounded cache, since every keystroke repeats the terms of the one before; the warm-up
 reads the most frequent terms ahead (their long lists are what a first query would wait
 for). Adds a term's scores into a score map (:data:`Scores`). A field may also come from
-beside the index (:class:`SideField`: the unstemmed words of
+beside the index (:class:`SideField`: the summaries, the facts and their unstemmed words, in
 :mod:`~belgai_desktop.core.search.wordstore`), scored the same way. No Qt.
 """
 

@@ -116,9 +116,11 @@ class Searcher:
         first frame."""
         with self._lock:
             self._speller.prepare()
-            for lang in vocab.LANGUAGES if self._reader.doc_count_all() <= LEARN_WORDS_UP_TO else ():
-                learn_words((text for n in range(self._reader.doc_count_all())
-                             for text in (self._reader.stored_fields(n).get("texts") or {}).get(lang) or ()), lang)
+            count = self._reader.doc_count_all()
+            if count <= LEARN_WORDS_UP_TO:  # each record unpacked once, for all four languages
+                texts = [self._reader.stored_fields(n).get("texts") or {} for n in range(count)]
+                for lang in vocab.LANGUAGES:
+                    learn_words((text for doc in texts for text in doc.get(lang) or ()), lang)
             try:
                 self._postings.preload()
             except Exception:  # noqa: BLE001 - a read error: the search that meets it repairs the index
