@@ -73,7 +73,33 @@ class _Fact(QGraphicsItem):
         event.accept()
 
 
-class TimelineView(QGraphicsView):
+class _BuiltWhenShown:
+    """For a tab built from the data in the chosen language: built when first shown (opening
+    the map stays instant) and again after a language change, at once if it is on screen."""
+
+    lang: str
+    built: str | None
+
+    def accessible_name(self) -> str:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.setAccessibleName(self.accessible_name())  # type: ignore[attr-defined]
+        self.built = None
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.built != self.lang:
+            self.build()
+        super().showEvent(event)  # type: ignore[misc]
+
+
+class TimelineView(_BuiltWhenShown, QGraphicsView):
     """Every dated fact on a time axis; clicking a fact opens its record."""
 
     record_requested = Signal(str)
@@ -125,17 +151,8 @@ class TimelineView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
-    def retranslate(self, lang: str) -> None:
-        self.lang = lang
-        self.setAccessibleName(_("Timeline"))
-        self.built = None
-        if self.isVisible():
-            self.build()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.built != self.lang:  # built when first shown: opening the map stays instant
-            self.build()
-        super().showEvent(event)
+    def accessible_name(self) -> str:
+        return _("Timeline")
 
     def build(self) -> None:
         from belgai_desktop.core.landscape.timeline import build_timeline, compact_layout
@@ -156,7 +173,7 @@ class TimelineView(QGraphicsView):
         scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
 
 
-class ComparisonView(QTextBrowser):
+class ComparisonView(_BuiltWhenShown, QTextBrowser):
     """The regions side by side; a record's name opens it, a source number shows its citation."""
 
     record_requested = Signal(str)
@@ -172,17 +189,8 @@ class ComparisonView(QTextBrowser):
         if url.scheme() == "record":
             self.record_requested.emit(url.path())
 
-    def retranslate(self, lang: str) -> None:
-        self.lang = lang
-        self.setAccessibleName(_("Regions side by side"))
-        self.built = None
-        if self.isVisible():
-            self.build()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.built != self.lang:  # built when first shown: opening the map stays instant
-            self.build()
-        super().showEvent(event)
+    def accessible_name(self) -> str:
+        return _("Regions side by side")
 
     def build(self) -> None:
         from belgai_desktop.core.landscape.compare import build_comparison
