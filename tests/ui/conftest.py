@@ -35,3 +35,17 @@ def make_window(qtbot, fixture_library) -> Iterator[Callable[..., object]]:
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def bundled_window(qtbot, library):
+    """The app over the bundled data, its search index loaded and warmed up; closed at teardown."""
+    from belgai_desktop.gui.app import start
+
+    _app, window = start(lang="en", library=library)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    window.live.warm_up()
+    qtbot.waitUntil(lambda: not window.live.is_busy(), timeout=120_000)  # the search index, once
+    yield window
+    window.close()

@@ -12,16 +12,8 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def real_window(qtbot, library):
-    from belgai_desktop.gui.app import start
-
-    _app, window = start(lang="en", library=library)
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.live.warm_up()
-    qtbot.waitUntil(lambda: not window.live.is_busy(), timeout=120_000)  # the search index, once
-    yield window
-    window.close()
+def real_window(bundled_window):
+    return bundled_window
 
 
 def _choose(combo, value: str) -> None:
