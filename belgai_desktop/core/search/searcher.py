@@ -142,19 +142,26 @@ class Searcher:
         for name in ix.schema.names():
             if name not in _STORED_ONLY:
                 dfs[name] = {_text(t): info.doc_frequency() for t, info in reader.iter_field(name)}
-        exact = {text: list(reader.postings("exact", text).all_ids()) for text in dfs["exact"]}
-        stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
+        count = reader.doc_count_all()
+        # Each record's kind and level from the two ID fields' few terms, not by unpacking
+        # every record's stored texts.
+        kinds: list[str] = [""] * count
+        levels: list[str] = [""] * count
+        for values, fieldname in ((kinds, "kind"), (levels, "level")):
+            for term, _info in reader.iter_field(fieldname):
+                for docnum in reader.postings(fieldname, term).all_ids():
+                    values[docnum] = _text(term)
         side = si.side_fields(ix)
         vocabulary = dict(side["words"].df)
         for term, df in dfs["names"].items():
             vocabulary[term] = vocabulary.get(term, 0) + df
         self._ix = ix
         self._reader = reader
-        self._exact = exact
-        self._exact_keys = sorted(exact)
+        self._exact = dfs["exact"]  # whole names and acronyms; their records are read when asked
+        self._exact_keys = sorted(self._exact)
         self._stored_cache: dict[int, dict[str, Any]] = {}
-        self._kinds = [s["kind"] for s in stored]
-        self._levels = [s["level"] for s in stored]
+        self._kinds = kinds
+        self._levels = levels
         self._names = Lexicon(dfs["names"])
         self._speller = Speller(vocabulary, Lexicon(vocabulary))
         self._postings = Postings(reader, dfs, side)
@@ -231,7 +238,7 @@ class Searcher:
         if allowed is not None:
             found = {d: v for d, v in found.items() if d in allowed}
 
-        exact_docs = set(self._exact.get(key, ()))
+        exact_docs = set(self._postings.scored("exact", key)[0]) if key in self._exact else set()
         top = heapq.nlargest(limit, found.items(), key=lambda item: (item[1], -item[0]))
         if answers:
             top = heapq.nlargest(limit, found.items(), key=lambda item: (item[0] in answers, item[1], -item[0]))
