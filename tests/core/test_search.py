@@ -180,6 +180,17 @@ def test_snippet_escapes_html_and_cuts_around_the_match() -> None:
     assert head.html == "a &lt;b&gt; &amp; <b>c</b>" and head.text == "a <b> & c"
 
 
+def test_snippets_of_one_text_follow_each_query_as_it_is_typed() -> None:
+    # The text is remembered split into words after the first query; what is marked must still
+    # be the words of each new query, including the start of a compound's part being typed.
+    text = "Le plan DigitalWallonia4.ai soutient les entreprises wallonnes."
+    assert snippet([text], "fr", Matcher(frozenset({"plan"}), None)).html.count("<b>") == 1
+    typed = snippet([text], "fr", Matcher(frozenset(), "wallo")).html
+    assert "<b>DigitalWallonia4.ai</b>" in typed and "<b>wallonnes</b>" in typed
+    assert "<b>plan</b>" not in typed
+    assert "<b>" not in snippet([text], "fr", Matcher(frozenset(), "zz")).html
+
+
 def test_names_with_dots_digits_and_hashes_are_words() -> None:
     assert exact_key("DigitalWallonia4.ai") == exact_key("digitalwallonia4.AI") == "digitalwallonia4ai"
     assert [w.merged for w in words("Leuven.AI #SmartAINation AI4Gov")] == [

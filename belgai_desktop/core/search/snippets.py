@@ -2,21 +2,23 @@
 query's words marked. Owns deciding which words of a text match the query (a word as
 written, its folded forms and their stems, or the start of the word being typed), choosing
 the passage with the most matches, and cutting it at word boundaries (plain text and
-HTML-escaped with ``<b>…</b>``). Texts met again while typing are indexed and remembered
-(bounded). Plain Python; no whoosh index, no Qt.
+HTML-escaped with ``<b>…</b>``). Texts met again while typing are remembered split into their
+words (bounded), and each distinct word is judged once per query. Plain Python; no whoosh index, no Qt.
 """
 
 from __future__ import annotations
 
 import html
+import sys
 import threading
-from bisect import bisect_left
+from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
 
 from belgai_desktop.core.search.analysis import STEMMERS, WORD_RE, make_word
 
-TEXT_CACHE = 1024  # indexed texts for snippets: 20-50 results of ~10 texts, a few searches back
+TEXT_CACHE = 2048  # texts split into words for snippets (~2,000 in the bundled data, ~1 KB each)
 TOKEN_CACHE = 65536  # per language, words of the texts with the keys they match by (~10,000 in the bundled data)
 
 
@@ -32,16 +34,29 @@ class Matcher:
 
     keys: frozenset[str]  # folded query words, their parts and corrections, and their stems
     prefix: str | None  # the last word as typed so far
+    # per language, each word as written met so far in this query's texts -> whether it matches
+    _judged: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
 
-    def matches(self, keys: frozenset[str], forms: tuple[str, ...]) -> bool:
+    def judged(self, lang: str) -> dict[str, bool]:
+        """What this matcher has decided so far of the words of ``lang``'s texts (bounded: a
+        matcher lives for one search)."""
+        found = self._judged.get(lang)
+        if found is None:
+            found = self._judged[lang] = {}
+        return found
+
+    def matches(self, keys: frozenset[str], starts: str) -> bool:
+        """Whether a word with these keys and these starts (:data:`TokenKeys`) matches."""
         if not keys.isdisjoint(self.keys):
             return True
-        prefix = self.prefix
-        return prefix is not None and any(f.startswith(prefix) for f in forms)
+        return self.prefix is not None and FORM_START + self.prefix in starts
 
 
 Span = tuple[int, int]
-TokenKeys = tuple[frozenset[str], tuple[str, ...]]  # the keys a written word matches by, its folded forms
+FORM_START = "\x00"  # "\x00merged\x00part…": a form starts with a prefix when this finds it
+# The keys a written word matches by (its folded forms and their stems) and its folded forms
+# as one string, each after FORM_START: a prefix is then one substring search.
+TokenKeys = tuple[frozenset[str], str]
 _TOKEN_KEYS: dict[str, dict[str, TokenKeys]] = {lang: {} for lang in STEMMERS}
 
 
@@ -54,7 +69,7 @@ def _token_keys(token: str, lang: str) -> TokenKeys:
         w = make_word(token)
         forms = (w.merged, *w.parts)
         stem = STEMMERS[lang]
-        found = (frozenset((*forms, *(stem(f) for f in forms))), forms)
+        found = (frozenset((*forms, *(stem(f) for f in forms))), "".join(FORM_START + f for f in forms))
         if len(cache) >= TOKEN_CACHE:
             cache.clear()
         cache[token] = found
@@ -76,72 +91,47 @@ def learn_words(texts: Iterable[str], lang: str, limit: int = TOKEN_CACHE // 2) 
     return len(cache)
 
 
-TextIndex = tuple[dict[str, list[Span]], list[str], dict[str, list[Span]]]
-_TEXT_INDEXES: dict[tuple[str, str], TextIndex] = {}  # the most recently used last
-_MET_ONCE: dict[tuple[int, str], None] = {}  # (hash of a text, language) of texts met once
+Split = tuple[tuple[str, ...], "array[int]"]  # a text's words as written, and their (start, end) interleaved
+_SPLIT: dict[str, Split] = {}  # the most recently used last
 _LOCK = threading.Lock()
 
 
-def _index_text(text: str, lang: str) -> TextIndex:
-    """Where each key and each folded form occurs in ``text`` (and the forms sorted, for
-    prefixes): a snippet of a text met again costs a few look-ups, not a pass over every word."""
-    by_key: dict[str, list[Span]] = {}
-    by_form: dict[str, list[Span]] = {}
-    for m in WORD_RE.finditer(text):
-        keys, forms = _token_keys(m.group(), lang)
-        span = (m.start(), m.end())
-        for k in keys:
-            by_key.setdefault(k, []).append(span)
-        for f in forms:
-            by_form.setdefault(f, []).append(span)
-    return by_key, sorted(by_form), by_form
-
-
-def _scan(text: str, lang: str, matcher: Matcher) -> list[Span]:
-    """The matched words of a text met for the first time, in one pass."""
-    cache, wanted, prefix = _TOKEN_KEYS[lang], matcher.keys, matcher.prefix
-    spans = []
-    for m in WORD_RE.finditer(text):
-        token = m.group()
-        keys, forms = cache.get(token) or _token_keys(token, lang)
-        if not keys.isdisjoint(wanted) or (prefix is not None and any(f.startswith(prefix) for f in forms)):
-            spans.append((m.start(), m.end()))
-    return spans
+def _split(text: str) -> Split:
+    """A text's words and where they are, remembered (bounded): while typing, the same records'
+    texts come back keystroke after keystroke, and finding their words again was most of a
+    snippet's cost."""
+    with _LOCK:  # two searchers in two threads share this table
+        found = _SPLIT.pop(text, None)
+    if found is None:
+        tokens, places = [], array("I")
+        for m in WORD_RE.finditer(text):
+            tokens.append(sys.intern(m.group()))  # the same words recur across texts: one copy
+            places.extend(m.span())
+        found = (tuple(tokens), places)
+    with _LOCK:
+        if len(_SPLIT) >= TEXT_CACHE:
+            _SPLIT.pop(next(iter(_SPLIT)), None)
+        _SPLIT[text] = found
+    return found
 
 
 def _matched_spans(text: str, lang: str, matcher: Matcher) -> list[Span]:
-    # While typing, the same records' texts come back keystroke after keystroke: a text met
-    # twice is indexed. Across many records (a large corpus) most texts are met once: scanned.
-    key = (text, lang)
-    with _LOCK:  # two searchers in two threads share these tables
-        index = _TEXT_INDEXES.pop(key, None)
-        first_time = False
-        if index is None:
-            met = (hash(text), lang)
-            first_time = met not in _MET_ONCE
-            if first_time:
-                if len(_MET_ONCE) >= 4 * TEXT_CACHE:
-                    _MET_ONCE.clear()
-                _MET_ONCE[met] = None
-    if first_time:
-        return _scan(text, lang, matcher)
-    if index is None:
-        index = _index_text(text, lang)
-    with _LOCK:
-        if len(_TEXT_INDEXES) >= TEXT_CACHE:
-            _TEXT_INDEXES.pop(next(iter(_TEXT_INDEXES)), None)
-        _TEXT_INDEXES[key] = index
-    by_key, forms, by_form = index
-    wanted = matcher.keys
-    found: set[Span] = set()
-    for k in (wanted if len(wanted) < len(by_key) else by_key):
-        if k in by_key and k in wanted:
-            found.update(by_key[k])
-    prefix = matcher.prefix
-    if prefix is not None:
-        for form in forms[bisect_left(forms, prefix):bisect_left(forms, prefix + "\U0010ffff")]:
-            found.update(by_form[form])
-    return sorted(found)
+    """Where the words of ``text`` that match the query are. Each distinct word is judged once
+    per query (:meth:`Matcher.judged`): a result list's texts share most of their words."""
+    tokens, places = _split(text)
+    judged = matcher.judged(lang)
+    hits = list(map(judged.get, tokens))
+    if None in hits:
+        for i, hit in enumerate(hits):
+            if hit is None:
+                token = tokens[i]
+                hit = judged.get(token)  # met earlier in this text
+                if hit is None:
+                    hit = judged[token] = matcher.matches(*_token_keys(token, lang))
+                hits[i] = hit
+    if True not in hits:
+        return []
+    return [(places[2 * i], places[2 * i + 1]) for i in compress(range(len(hits)), hits)]
 
 
 def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180) -> Snippet:
@@ -170,7 +160,8 @@ def snippet(texts: Iterable[str], lang: str, matcher: Matcher, width: int = 180)
 
 
 def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Snippet:
-    text = text.translate(_WHITESPACE)  # same length, so the spans stay valid
+    # same length, so the spans stay valid (three replaces are quicker than one translate)
+    text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
     if len(text) <= width:
         lo, hi = 0, len(text)
     else:
@@ -197,5 +188,3 @@ def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Sni
     rich = head + "".join(parts).strip() + tail
     return Snippet(plain, rich)
 
-
-_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
