@@ -311,9 +311,9 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         self._update_history_actions()
         self._update_record_actions()
 
-    def _go(self, record_id: str | None) -> None:
-        if record_id and record_id != self.current_record:
-            self.current_record = record_id
+    def _go(self, record_id: str | None) -> None:  # "" is the start page (:meth:`go_home`)
+        if record_id is not None and (record_id or None) != self.current_record:
+            self.current_record = record_id or None
             self._render_page()
         self._update_history_actions()
         self._update_record_actions()

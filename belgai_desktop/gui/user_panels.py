@@ -108,6 +108,7 @@ class NoteEditor(QWidget):
         layout.addWidget(self.links)
         layout.addWidget(self.status)
         self.setEnabled(False)
+        self.hide()  # until a record is open: the start page has no note
 
     def set_record(self, record_id: str | None, lang: str) -> None:
         """Show the note on ``record_id`` (saving the one being typed first)."""
@@ -119,6 +120,9 @@ class NoteEditor(QWidget):
         self.edit.blockSignals(False)
         self._updated = note.updated if note else ""
         self.setEnabled(record_id is not None)
+        # Only a record has a note: on the start page the editor would be an empty grey box
+        # taking a fifth of the window.
+        self.setVisible(record_id is not None)
         self.retranslate()
 
     def _changed(self) -> None:

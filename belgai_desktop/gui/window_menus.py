@@ -59,6 +59,7 @@ class WindowMenus(QMainWindow):
         self.copy_action = self._action(self.page.copy, [K(K.StandardKey.Copy)])
         self.back_action = self._action(self.go_back, [K("Alt+Left"), K(K.StandardKey.Back)])
         self.forward_action = self._action(self.go_forward, [K("Alt+Right"), K(K.StandardKey.Forward)])
+        self.home_action = self._action(self.go_home, [K("Alt+Home")])
         self.results_tab_action = self._action(lambda: self._show_tab(0), [K("Ctrl+1")])
         self.level_tab_action = self._action(lambda: self._show_tab(1), [K("Ctrl+2")])
         self.org_tab_action = self._action(lambda: self._show_tab(2), [K("Ctrl+3")])
@@ -111,6 +112,7 @@ class WindowMenus(QMainWindow):
         self.go_menu = bar.addMenu("")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
+        self.go_menu.addAction(self.home_action)
         self.go_menu.addSeparator()
         self.go_menu.addAction(self.recent_action)
         self.recent_menu = self.go_menu.addMenu("")
@@ -179,6 +181,7 @@ class WindowMenus(QMainWindow):
             self.copy_action: (_("&Copy"), _("Copy the selected text of the page")),
             self.back_action: (_("&Back"), _("Go back to the previous record")),
             self.forward_action: (_("&Forward"), _("Go forward to the next record")),
+            self.home_action: (_("&Start page"), _("Levels, example searches, latest dates and disputes")),
             self.results_tab_action: (_("Search &results"), _("Show the search results")),
             self.level_tab_action: (_("Browse by &level"), _("Browse records by government level and kind")),
             self.org_tab_action: (_("&Government view"), _("Belgium as organised: levels, bodies and their plans")),

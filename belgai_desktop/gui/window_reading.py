@@ -1,6 +1,7 @@
 """Reading the record page in the main window: the find bar over the page, its keys
 (:mod:`page_keys`), zoom that reaches the page, the results and the trees, the visible
-focus frame, and the start page's links (``search:`` runs a search, ``level:`` filters).
+focus frame, going back to the start page, and the start page's links (``search:`` runs a
+search, ``level:`` filters).
 
 A mixin of :class:`belgai_desktop.gui.main_window.MainWindow`.
 """
@@ -61,6 +62,13 @@ class WindowReading(QMainWindow):
         if hasattr(delegate, "clear_cache"):
             delegate.clear_cache()
         self.results.doItemsLayout()
+
+    def go_home(self) -> None:
+        """Back to the start page (Go → Start page, Alt+Home); Back returns to the record."""
+        if self.current_record is None:
+            return
+        self.history.visit("")  # the start page's place in Back/Forward
+        self._go(self.history.current)
 
     def _start_page_link(self, url: QUrl) -> None:
         scheme = url.scheme()

@@ -70,6 +70,21 @@ def test_a_note_is_saved_as_you_type_and_shown_with_its_time(window, qtbot):
     assert window.note_editor.edit.toPlainText() == "see test-agency"
 
 
+def test_the_start_page_has_no_note_box_and_alt_home_goes_back_to_it(window, qtbot):
+    assert window.current_record is None and not window.note_editor.isVisible()
+    window.open_record(RECORD)
+    assert window.note_editor.isVisible()
+    window.page.setFocus()
+    qtbot.keyClick(window.page, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.current_record is None and window.windowTitle() == "BelgAI Desktop"
+    assert "Browse by level" in window.page.toPlainText()
+    assert not window.note_editor.isVisible()
+    window.go_back()  # the start page took its place in Back/Forward
+    assert window.current_record == RECORD and window.note_editor.isVisible()
+    window.go_forward()
+    assert window.current_record is None
+
+
 def test_html_in_a_note_stays_text(window, qtbot):
     window.open_record(RECORD)
     window.note_editor.edit.setPlainText("<h1>big</h1>")
