@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, NoReturn
 from belgai_desktop import __version__
 from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.cli_output import print_json as _print_json
-from belgai_desktop.core import messages, paths
+from belgai_desktop.core import i18n, messages, paths
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import gettext_noop
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext_noop
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from belgai_desktop.cli_output import add_lang_option, print_json
-from belgai_desktop.core import paths
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import pgettext
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
 
 
 def _label_value(label: str, value: str) -> str:
@@ -101,6 +100,7 @@ def _print_diff(result: dict[str, Any], lang: str, titles: dict[str, str], sourc
 
 
 def run(args: argparse.Namespace) -> int:
+    from belgai_desktop.core.library import Library
     from belgai_desktop.core.updates import diff, minisign, package, store
 
     action = args.data_command
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"belgai: {note}\n")
         print(_("Installed data version {version} (as of {as_of}), signed by key {key}").format(
             version=done.package.data_version, as_of=done.package.manifest.get("as_of"), key=done.package.key.id_text))
-        titles, sources = diff.names((done.before.database, done.after.database), i18n.current_language())
+        titles, sources = diff.names((done.before.database, done.after.database), i18n.current_language(), Library)
         _print_diff(diff.diff(done.before.database, done.after.database), i18n.current_language(), titles, sources)
         return 0
     if action == "rollback":
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(result)
             else:
-                titles, sources = diff.names((old, new), i18n.current_language())
+                titles, sources = diff.names((old, new), i18n.current_language(), Library)
                 _print_diff(result, i18n.current_language(), titles, sources)
         return 0
     if action == "keygen":

@@ -15,7 +15,7 @@ from typing import Any
 from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.core import outputs
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 VIEWS = ("map", "timeline", "compare")
 PAPERS = ("a4", "a3")

@@ -15,9 +15,9 @@ from typing import Any
 
 from belgai_desktop.cli_output import add_lang_option
 from belgai_desktop.cli_output import print_json as _print_json
+from belgai_desktop.core import i18n
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 EXPORT_KINDS = (".json", ".csv", ".pdf")
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from belgai_desktop.core import paths
-from belgai_desktop.core.text import i18n
+from belgai_desktop.core import i18n, paths
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -3,7 +3,7 @@
 Their messages are translated when they are raised, into the interface language of that moment.
 """
 
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 
 class BelgaiError(Exception):

@@ -30,7 +30,7 @@ from belgai_desktop.core.data.model import (
 )
 from belgai_desktop.core.data.schema import connect_read_only, lang_column, schema_problem
 from belgai_desktop.core.errors import DatabaseError, UnknownRecord
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.landscape.government import Section

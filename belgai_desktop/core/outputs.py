@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 
 def _reason(exc: OSError | ValueError) -> str:

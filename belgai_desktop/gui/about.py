@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from belgai_desktop import __version__
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext
+from belgai_desktop.core import i18n
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library

@@ -6,7 +6,7 @@ Start-up order (qutebrowser's habit, written down so nobody reorders it by accid
 2. Open the database (a clear one-line message and exit code 2 if it is unusable).
 3. Check there is a display; without one, say how to run headless and return 2.
 4. Choose the language: ``--lang``, else the one saved in the settings, else the system
-   locale (:func:`belgai_desktop.core.text.i18n.system_language`).
+   locale (:func:`belgai_desktop.core.i18n.system_language`).
 5. Create the ``QApplication``.
 6. Install the translators — our gettext catalog and Qt's ``qtbase_<lang>.qm`` — and set
    the default ``QLocale`` (:func:`belgai_desktop.gui.language.apply_language`).
@@ -76,7 +76,7 @@ def _restore_message_handler() -> None:
 
 
 def choose_language(lang: str | None) -> str:
-    from belgai_desktop.core.text import i18n
+    from belgai_desktop.core import i18n
     from belgai_desktop.gui import settings
 
     return lang or settings.saved_language(settings.open_settings()) or i18n.system_language()

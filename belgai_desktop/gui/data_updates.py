@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.render.page import esc
 from belgai_desktop.core.text.formatting import format_date
-from belgai_desktop.core.text.i18n import gettext as _
 
 if TYPE_CHECKING:
     from belgai_desktop.core.library import Library

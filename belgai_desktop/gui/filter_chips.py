@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 10px; padding: 2px 8px;

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
 from belgai_desktop.core.landscape.government import BODY_KINDS
 from belgai_desktop.core.text import labels
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import pgettext
 from belgai_desktop.gui.navigator import RecordTree
 
 if TYPE_CHECKING:

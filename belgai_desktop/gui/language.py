@@ -1,5 +1,5 @@
 """Switches the interface language of the running app in one place: our gettext catalog
-(:func:`belgai_desktop.core.text.i18n.set_language`), Qt's own ``qtbase_<lang>.qm`` shipped in the
+(:func:`belgai_desktop.core.i18n.set_language`), Qt's own ``qtbase_<lang>.qm`` shipped in the
 PySide6 wheel (standard dialog buttons, context menus), and the default ``QLocale``.
 
 Qt's own catalogs have gaps: ``qtbase_nl`` and ``qtbase_fr`` leave the file dialog's "Look
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from belgai_desktop.core import i18n
 from belgai_desktop.core.data import vocab  # vocab.LOCALES: the same locales babel formats with
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 # Names of the languages in themselves, the same in every interface language.
 AUTONYMS = {"en": "English", "nl": "Nederlands", "fr": "Français", "de": "Deutsch"}

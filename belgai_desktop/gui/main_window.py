@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext, pgettext
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.gui import landscape, start_page, window_state
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date

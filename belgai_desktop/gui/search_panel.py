@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from belgai_desktop.core.data import vocab
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
 from belgai_desktop.core.text import labels
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext
 from belgai_desktop.gui.filter_chips import FilterChips
 from belgai_desktop.gui.navigator import LEVEL_ORDER
 from belgai_desktop.gui.results import ResultsView

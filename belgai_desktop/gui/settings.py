@@ -20,7 +20,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from belgai_desktop.core import messages, paths
 from belgai_desktop.core.data import vocab
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 FILE_NAME = "belgai-desktop.ini"
 
@@ -168,7 +168,7 @@ def saved_language(settings: Settings) -> str | None:
         return None
     if isinstance(value, str) and value in vocab.LANGUAGES:
         return value
-    from belgai_desktop.core.text import i18n
+    from belgai_desktop.core import i18n
 
     i18n.set_language(str(value))  # warns once through the message bridge, falls back to English
     return vocab.DEFAULT_LANGUAGE

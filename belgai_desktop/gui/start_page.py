@@ -12,9 +12,9 @@ import html
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext
 from belgai_desktop.core.text import labels
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.user_panels import shown_title
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEd
 
 from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.gui.results import ID_ROLE  # one role for a record's id in every list
 
 if TYPE_CHECKING:

@@ -12,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from belgai_desktop.core import i18n
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.graph import MapGraph
 from belgai_desktop.core.landscape.layout import Metrics
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import i18n, phrases
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_map import MIN_LABEL_PT, paint_legend, paint_map
 from belgai_desktop.printing.landscape_page import (

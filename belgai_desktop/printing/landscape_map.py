@@ -196,7 +196,7 @@ def legend_items(graph: MapGraph) -> list[tuple[str, str, str]]:
     drawn = {e.relation for e in graph.edges}
     out = [("relation", relation_label(r), RELATION_COLOURS[r]) for r in KEY_RELATIONS if r in drawn]
     if drawn - set(KEY_RELATIONS):
-        from belgai_desktop.core.text.i18n import gettext as _
+        from belgai_desktop.core.i18n import gettext as _
 
         out.append(("other", _("other relations (named on the arrow)"), OTHER_COLOUR))
     groups = [g for g in GROUP_FILLS if any(n.group == g for n in graph.nodes)]

@@ -18,10 +18,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF,
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import write_atomically
 from belgai_desktop.core.text.formatting import format_date
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.phrases import data_version
 from belgai_desktop.printing.landscape_map import TEXT, font
 from belgai_desktop.printing.pdf import CREATOR, PDF_LANGUAGES, set_pdf_language, xmp_metadata

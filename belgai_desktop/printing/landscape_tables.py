@@ -12,9 +12,9 @@ from html import escape
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from belgai_desktop.core.data.model import Citation, Source
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.compare import ROWS, Comparison, Entry, region_label, row_label
 from belgai_desktop.core.text import phrases
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.phrases import DISPUTED_SIGN as DISPUTED_MARK
 from belgai_desktop.printing.sheet import FONT_FAMILY
 

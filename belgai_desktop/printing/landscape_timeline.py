@@ -92,7 +92,7 @@ def paint_timeline(p: QPainter, items: list[TimelineItem], layout: TimelineLayou
 
 
 def legend_text() -> list[str]:
-    from belgai_desktop.core.text.i18n import gettext as _
+    from belgai_desktop.core.i18n import gettext as _
 
     return [_("\u25bc the date of a fact"),
             _("{sign} red range: the sources disagree on the date; every value is listed with its "

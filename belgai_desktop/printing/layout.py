@@ -28,10 +28,9 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from belgai_desktop.core import paths
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.data.model import Record
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text import i18n
 from belgai_desktop.printing.sheet import FONT_FAMILY, MUTED, RULE, Sheet, build_sheet
 
 FONT_STEPS: tuple[float, ...] = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextCharFormat, QTextCursor, QTextDocument
 
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.userdata.store import UserRecord
 from belgai_desktop.printing.layout import ensure_app
 

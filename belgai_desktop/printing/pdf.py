@@ -17,9 +17,9 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from belgai_desktop import __version__
+from belgai_desktop.core import i18n
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import check_output, write_atomically
-from belgai_desktop.core.text import i18n
 from belgai_desktop.printing.layout import Fit, ensure_app, page_layout, paint_sheet
 from belgai_desktop.printing.sheet import build_sheet
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from belgai_desktop import __version__
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.data.model import Citation, Record, Related
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.core.render.page import esc
 from belgai_desktop.core.text import labels, phrases
 from belgai_desktop.core.text.formatting import format_date
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext, pgettext
 from belgai_desktop.core.text.keyfacts import key_facts
 
 # Print-friendly colours: dark text on white, one restrained accent for structure.

@@ -23,8 +23,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from belgai_desktop import cli
-from belgai_desktop.core import messages, paths
-from belgai_desktop.core.text import i18n
+from belgai_desktop.core import i18n, messages, paths
 from belgai_desktop.core.text.formatting import format_date, format_list, format_money
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -34,7 +34,7 @@ def test_every_relation_reads_both_ways(relation):
 
 
 def test_labels_follow_the_interface_language():
-    from belgai_desktop.core.text import i18n
+    from belgai_desktop.core import i18n
 
     assert labels.aspect_label("belgian-alignment") == "Alignment and cooperation"
     i18n.set_language("nl")

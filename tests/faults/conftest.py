@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from belgai_desktop.core import messages
-from belgai_desktop.core.text import i18n
+from belgai_desktop.core import i18n, messages
 
 TIMEOUT = 120
 
@@ -104,7 +103,7 @@ def tree_state(folder: Path) -> dict[str, tuple[int, bytes]]:
 @pytest.fixture
 def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every warning and error sent through the message bridge, with fresh once-only memories."""
-    from belgai_desktop.core.text import i18n as i18n_module
+    from belgai_desktop.core import i18n as i18n_module
 
     seen: list[str] = []
     monkeypatch.setattr(i18n_module, "_warned", set())

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from belgai_desktop.core import paths
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.search import index as si
 from belgai_desktop.core.search.searcher import Searcher
-from belgai_desktop.core.text import i18n
 from tests.faults.conftest import assert_one_line_error
 
 

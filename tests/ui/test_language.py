@@ -10,8 +10,7 @@ from babel.messages.pofile import write_po
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from belgai_desktop.core import paths
-from belgai_desktop.core.text import i18n
+from belgai_desktop.core import i18n, paths
 from tests.ui.conftest import OFFSCREEN_NOISE
 from tests.ui.helpers import menu_titles
 

@@ -20,9 +20,9 @@ from belgai_desktop.cli import main
 from belgai_desktop.core import paths
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.data.model import Citation, Name, Record, Related, Source
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text.formatting import format_date
-from belgai_desktop.core.text.i18n import ngettext, pgettext
 
 pytestmark = pytest.mark.usefixtures("qapp")  # a QApplication first, as in the app
 
@@ -129,7 +129,7 @@ def crowded_record(lang: str, people: int = 40, plans: int = 30) -> Record:
 
 
 def language(lang: str):
-    from belgai_desktop.core.text.i18n import in_language as print_language
+    from belgai_desktop.core.i18n import in_language as print_language
 
     return print_language(lang)
 
@@ -347,7 +347,7 @@ def test_cli_unwritable_folder_is_one_line_and_exit_2(fixture_db_path, tmp_path,
 
 
 def test_print_marks_our_titles_in_its_lists_too(library):
-    from belgai_desktop.core.text import i18n
+    from belgai_desktop.core import i18n
     from belgai_desktop.printing.sheet import build_sheet
 
     i18n.set_language("de")

@@ -98,8 +98,8 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
     """An apostrophe in a heading reads "l'IA", never "l&#x27;IA" (escaped twice)."""
     from PySide6.QtGui import QTextDocument
 
+    from belgai_desktop.core import i18n
     from belgai_desktop.core.render.page import record_html
-    from belgai_desktop.core.text import i18n
 
     i18n.set_language(lang)
     shown = []
@@ -118,8 +118,8 @@ def test_no_record_page_shows_escaped_markup_as_text(qapp, library, lang) -> Non
 def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:
     from PySide6.QtGui import QTextDocument
 
+    from belgai_desktop.core import i18n
     from belgai_desktop.core.render.page import record_html
-    from belgai_desktop.core.text import i18n
 
     i18n.set_language(lang)
 
@@ -135,8 +135,8 @@ def test_page_title_says_when_we_wrote_it(qapp, library, lang, mark) -> None:
 def test_related_titles_say_when_they_are_ours(qapp, library) -> None:
     from PySide6.QtGui import QTextDocument
 
+    from belgai_desktop.core import i18n
     from belgai_desktop.core.render.page import record_html
-    from belgai_desktop.core.text import i18n
 
     i18n.set_language("fr")
     doc = QTextDocument()
@@ -220,8 +220,8 @@ def test_the_budget_line_leads_to_every_value_with_its_source(qtbot, real_window
 def test_dispute_box_is_headed_by_what_is_disputed(qapp, fixture_library, lang, heading) -> None:
     from PySide6.QtGui import QTextDocument
 
+    from belgai_desktop.core import i18n
     from belgai_desktop.core.render.page import record_html
-    from belgai_desktop.core.text import i18n
 
     i18n.set_language(lang)
     record = fixture_library.get("test-plan", lang)

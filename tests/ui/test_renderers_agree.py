@@ -15,10 +15,11 @@ import re
 
 import pytest
 
+from belgai_desktop.core import i18n
 from belgai_desktop.core.data.model import Budget, DateFact, Record
 from belgai_desktop.core.render.page import record_html
 from belgai_desktop.core.render.plain import render_text
-from belgai_desktop.core.text import i18n, phrases
+from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.keyfacts import key_facts
 from belgai_desktop.printing.sheet import build_sheet
 

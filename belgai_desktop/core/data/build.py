@@ -16,7 +16,9 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from belgai_desktop.core import paths
 from belgai_desktop.core.data import schema, vocab
+from belgai_desktop.core.data.check import check_source_data
 from belgai_desktop.core.data.facts import (
     BudgetData,
     DateData,
@@ -30,10 +32,9 @@ from belgai_desktop.core.data.schema import SCHEMA_VERSION
 from belgai_desktop.core.data.sourcedata import SourceData, read_all, source_hash
 from belgai_desktop.core.data.toml_reader import SourceRef, date_precision
 from belgai_desktop.core.errors import BelgaiError, SourceDataError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.outputs import check_output, remove_abandoned, temp_prefix
-from belgai_desktop.core.text.i18n import gettext as _
 
-DATABASE_NAME = "belgai.sqlite"
 D = TypeVar("D", bound=FactData)
 
 
@@ -138,8 +139,6 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
 
     Raises :class:`SourceDataError` listing every problem; nothing is written then.
     """
-    from belgai_desktop.core.data.check import check_source_data
-
     data = read_all(db_dir)
     problems = check_source_data(data, seeds_dir)
     if problems:
@@ -147,7 +146,7 @@ def build(db_dir: Path, target: Path | None = None, seeds_dir: Path | None = Non
             _("{n} problem(s) in the reference data; nothing was built:").format(n=len(problems)) + "\n"
             + "\n".join(f"  {p}" for p in problems)
         )
-    target = target or db_dir / DATABASE_NAME
+    target = target or db_dir / paths.DATABASE_NAME
     check_output(target)
     tmp: Path | None = None
     try:

@@ -20,9 +20,9 @@ from belgai_desktop.core.data.facts import BudgetData, DateData, Fact, LinkData,
 from belgai_desktop.core.data.model import Source
 from belgai_desktop.core.data.schema import LANG_TEXTS, SCHEMA_VERSION, connect_read_only, lang_columns
 from belgai_desktop.core.data.seeds import SeedTexts
-from belgai_desktop.core.data.sourcedata import RecordData, SourceData, source_hash
+from belgai_desktop.core.data.sourcedata import RecordData, SourceData, read_all, source_hash
 from belgai_desktop.core.errors import BelgaiError, DatabaseError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
@@ -249,8 +249,6 @@ def check_all(db_dir: Path | None = None, database: Path | None = None, seeds_di
     database built from them (default: the one beside them), against the source documents
     (default: the shared seeds). Without the documents, says so (a warning on the message
     bridge) and checks everything else."""
-    from belgai_desktop.core.data.build import DATABASE_NAME
-    from belgai_desktop.core.data.sourcedata import read_all
 
     db_dir = source_folder(db_dir, "check")
     seeds: Path | None = seeds_dir or paths.seeds_dir()
@@ -258,6 +256,6 @@ def check_all(db_dir: Path | None = None, database: Path | None = None, seeds_di
         messages.warning(_("source documents not found in {path}: web addresses not verified").format(path=seeds))
         seeds = None
     problems = check_source_data(read_all(db_dir), seeds)
-    database = database or db_dir / DATABASE_NAME
+    database = database or db_dir / paths.DATABASE_NAME
     problems += check_database(database, db_dir, seeds)
     return CheckReport(database, problems)

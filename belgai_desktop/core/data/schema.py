@@ -14,7 +14,7 @@ import sqlite_utils
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import DatabaseError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 # The layout this code reads and writes; `belgai db build` writes it into PRAGMA user_version.
 SCHEMA_VERSION = 3  # 2: records.title_descriptive; 3: acronyms_ours

@@ -5,8 +5,10 @@ Labels for users live in :mod:`belgai_desktop.core.text.labels` (translated); he
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
-DEFAULT_LANGUAGE = "en"
+# The languages of the data's texts are the interface's (defined with the catalogs).
+from belgai_desktop.core.i18n import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from belgai_desktop.core.i18n import LANGUAGES as LANGUAGES
+
 # The locale each language formats dates and money in (babel) and Qt's widgets use: Belgian
 # Dutch, French and German; British English for day-month-year dates.
 LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE", "de": "de_BE"}

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.data.model import Citation, Record
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.text import phrases
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import aspect_label, level_label, relation_label
 
 if TYPE_CHECKING:

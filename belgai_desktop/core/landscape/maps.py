@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from belgai_desktop.core import i18n
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.graph import BANDS, MapGraph, MapNode, RecordRow, build_graph, neighbourhood
 from belgai_desktop.core.landscape.layout import Layout, Metrics, cached_layout, compute_layout
-from belgai_desktop.core.text import i18n
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.phrases import descriptive_mark
 
 if TYPE_CHECKING:

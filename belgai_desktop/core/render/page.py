@@ -20,9 +20,9 @@ import html
 from collections.abc import Sequence
 
 from belgai_desktop.core.data.model import Citation, Record, Related
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
 from belgai_desktop.core.text import labels, phrases
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import pgettext
 from belgai_desktop.core.text.keyfacts import BUDGET_ANCHOR, DATES_ANCHOR, STATEMENTS_ANCHOR, key_facts
 
 RECORD_SCHEME = "record"

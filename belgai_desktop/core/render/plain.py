@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from belgai_desktop.core.data.model import Citation, Record
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.text import phrases
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.keyfacts import key_facts
 
 

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
-from belgai_desktop.core import paths
+from belgai_desktop.core import i18n, paths
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.search import compound as sc
@@ -36,7 +36,6 @@ from belgai_desktop.core.search.ranking import WordRanker, all_of, any_of
 from belgai_desktop.core.search.results import SearchHit, SearchResult
 from belgai_desktop.core.search.snippets import Matcher, learn_words, snippet
 from belgai_desktop.core.search.spelling import Speller
-from belgai_desktop.core.text import i18n
 
 __all__ = ["SearchHit", "SearchResult", "SearchSource", "Searcher"]
 

@@ -15,7 +15,7 @@ from babel.lists import format_list as _babel_format_list
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from belgai_desktop.core.data import vocab
-from belgai_desktop.core.text.i18n import pgettext
+from belgai_desktop.core.i18n import pgettext
 
 
 @cache

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from belgai_desktop.core.data.model import Budget, DateFact, Record, Related
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import ngettext, pgettext
 from belgai_desktop.core.text import labels
 from belgai_desktop.core.text.formatting import format_money_range
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import ngettext, pgettext
 from belgai_desktop.core.text.phrases import (
     cap,
     date_text,

@@ -5,7 +5,7 @@ Each label is looked up at call time so that a language switch takes effect at o
 
 from __future__ import annotations
 
-from belgai_desktop.core.text.i18n import pgettext
+from belgai_desktop.core.i18n import pgettext
 
 
 def N_(context: str, message: str) -> tuple[str, str]:

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from belgai_desktop.core.data.model import Budget, Citation, DateFact, Record, Related, Source, Statement
+from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.i18n import pgettext
 from belgai_desktop.core.text import labels
 from belgai_desktop.core.text.formatting import format_date, format_list, format_money_range
-from belgai_desktop.core.text.i18n import gettext as _
-from belgai_desktop.core.text.i18n import pgettext
 
 Fact = Budget | DateFact | Statement
 F = TypeVar("F", bound=Fact)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from belgai_desktop.core.errors import BelgaiError, DatabaseError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 # Tables holding the content of a fact, by the fact's id.
 FACT_TABLES = ("budgets", "dates", "statements", "links", "relations")
@@ -110,9 +110,9 @@ def describe(fact: dict[str, Any] | None, lang: str, record_titles: dict[str, st
              source_titles: dict[str, str]) -> tuple[str, str]:
     """One side of a changed fact in words, as the record page says it: (value, sources)."""
     from belgai_desktop.core.data.model import Budget
+    from belgai_desktop.core.i18n import pgettext
     from belgai_desktop.core.text import labels, phrases
     from belgai_desktop.core.text.formatting import format_date
-    from belgai_desktop.core.text.i18n import pgettext
 
     if fact is None:
         return "—", ""
@@ -160,15 +160,25 @@ def database_in(path: Path, tmp: Path) -> Path:
     return path
 
 
-def names(databases: Iterable[Path], lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(record id → title in ``lang``, source id → title) from these databases, a later one's
-    winning: the words to show a diff with."""
-    from belgai_desktop.core.library import Library
+class TitleSource(Protocol):
+    """What :func:`names` reads of a database: the façade's :class:`~belgai_desktop.core.library.Library`,
+    passed in by the caller (this module sits below the façade and never imports it)."""
 
+    def list(self, lang: str = ...) -> Sequence[Any]: ...
+
+    def sources(self) -> Sequence[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def names(databases: Iterable[Path], lang: str,
+          open_library: Callable[[Path], TitleSource]) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id → title in ``lang``, source id → title) from these databases, a later one's
+    winning: the words to show a diff with. ``open_library`` opens one (the façade's Library)."""
     titles: dict[str, str] = {}
     sources: dict[str, str] = {}
     for database in databases:
-        library = Library(database)
+        library = open_library(database)
         try:
             titles.update({r.id: r.title for r in library.list(lang=lang)})
             sources.update({s.id: s.title for s in library.sources()})

@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 from belgai_desktop import __version__
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.updates import diff as diff_mod
 from belgai_desktop.core.updates.minisign import PublicKey, SecretKey, SignatureError, verify
 from belgai_desktop.core.updates.reference import DATABASE, INDEX
@@ -95,8 +95,8 @@ def _check_output(output: Path, force: bool) -> None:
 def pack(output: Path, secret_key: Path, database: Path, previous: Path | None = None,
          data_version: int | None = None, force: bool = False) -> Path:
     """Write a signed package of ``database`` (with its prebuilt index) to ``output``."""
+    from belgai_desktop.core.data import index_feed
     from belgai_desktop.core.data.schema import SCHEMA_VERSION
-    from belgai_desktop.core.library import Library
     from belgai_desktop.core.search import index as search_index
 
     _check_output(output, force)
@@ -122,12 +122,14 @@ def pack(output: Path, secret_key: Path, database: Path, previous: Path | None =
         with conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?)", (str(version),))
         conn.close()
-        library = Library(staged_db)
+        # The index the app would build for this database (the façade reads records the same way).
+        conn = sqlite3.connect(f"file:{quote(str(staged_db.resolve()))}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
         try:
-            docs = list(library.index_documents())
-            search_index.build(docs, len(docs), stage / INDEX, content_hash=library.content_hash)
+            docs = list(index_feed.index_documents(lambda sql: conn.execute(sql).fetchall()))
         finally:
-            library.close()
+            conn.close()
+        search_index.build(docs, len(docs), stage / INDEX, content_hash=database_meta(staged_db).get("source_hash", ""))
         files = {}
         for path in sorted(p for p in stage.rglob("*") if p.is_file()):
             name = path.relative_to(stage).as_posix()

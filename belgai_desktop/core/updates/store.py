@@ -24,8 +24,8 @@ from urllib.parse import quote
 from belgai_desktop import __version__
 from belgai_desktop.core import paths
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.outputs import process_gone
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.updates.minisign import PublicKey, SignatureError
 from belgai_desktop.core.updates.package import Package, database_meta, extract, open_package
 from belgai_desktop.core.updates.reference import (

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 FILE_NAME = "user.sqlite"
 SCHEMA_VERSION = 1

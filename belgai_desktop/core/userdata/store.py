@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from belgai_desktop.core import messages
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.userdata.schema import (
     EXPORT_FORMAT,
     SCHEMA_VERSION,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from belgai_desktop.core.errors import BelgaiError
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.userdata.schema import EXPORT_FORMAT, SCHEMA_VERSION, UserDataError, is_sqlite
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from belgai_desktop.core.text.i18n import gettext as _
+from belgai_desktop.core.i18n import gettext as _
 
 SHORTCUTS = {"map": ("Ctrl+M", "Ctrl+6"), "timeline": ("Ctrl+7",), "compare": ("Ctrl+8",)}
 GEOMETRY_KEY = "landscape/geometry"  # settings not listed in gui/settings.py are kept as they are

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.timeline import TimelineItem, TimelineLayout
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text import phrases
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label
 from belgai_desktop.printing.landscape_timeline import paint_axis, paint_item, paint_leaders
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from belgai_desktop.core.data import vocab
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.graph import BANDS, DEFAULT_KINDS, KEY_RELATIONS, MapGraph
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.text import phrases
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.core.text.labels import level_label, relation_label
 from belgai_desktop.gui.landscape.map_view import MapView
 from belgai_desktop.printing.landscape_map import legend_items

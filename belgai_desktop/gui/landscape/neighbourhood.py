@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.layout import Metrics
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_view import MapView
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"

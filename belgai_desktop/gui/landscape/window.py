@@ -14,8 +14,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from belgai_desktop.core.errors import BelgaiError
+from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
-from belgai_desktop.core.text.i18n import gettext as _
 from belgai_desktop.gui.landscape.map_panel import MapPanel
 from belgai_desktop.printing.landscape_page import Page, landscape_printer_layout, print_page, printer_paper
 

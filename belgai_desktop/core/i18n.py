@@ -12,7 +12,10 @@ through :mod:`belgai_desktop.core.messages`, never an exception. Each catalog is
 is loaded: a message whose ``{placeholders}`` would not format stays in English (said once).
 The POSIX locale (``C``, ``POSIX``) or no locale at all means "no preference": English, silently.
 
-May import only the standard library, babel (lazily) and ``core.messages/paths/vocab``.
+It sits beside :mod:`errors`, :mod:`messages` and :mod:`paths`, below the sub-packages (the
+data's error messages are translated too), so it owns the list of languages itself
+(:data:`LANGUAGES`; :mod:`core.data.vocab` repeats it for the data's vocabulary). May import only
+the standard library, babel (lazily) and ``core.messages/paths``.
 """
 
 from __future__ import annotations
@@ -31,12 +34,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from belgai_desktop.core import messages, paths
-from belgai_desktop.core.data import vocab
 
 DOMAIN = "belgai"
 _lock = threading.Lock()
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
-_language = vocab.DEFAULT_LANGUAGE
+# The languages of the interface and of the reference data's texts.
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
+DEFAULT_LANGUAGE = "en"
+
+_language = DEFAULT_LANGUAGE
 _warned: set[str] = set()
 _NO_PREFERENCE = {"", "c", "posix"}
 # Windows reports locale names in English ("Dutch_Belgium").
@@ -186,7 +192,7 @@ def normalize_language(value: str | None) -> str | None:
         return None
     code = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
     code = _LANGUAGE_NAMES.get(code, code)
-    return code if code in vocab.LANGUAGES else None
+    return code if code in LANGUAGES else None
 
 
 def _platform_locale() -> str | None:
@@ -218,17 +224,17 @@ def system_language() -> str:
     if env_locale is None:
         env_locale = _platform_locale()
     if env_locale is not None and env_locale.split(".")[0].strip().lower() in _NO_PREFERENCE:
-        return vocab.DEFAULT_LANGUAGE
+        return DEFAULT_LANGUAGE
     for candidate in os.environ.get("LANGUAGE", "").split(":"):
         lang = normalize_language(candidate)
         if lang:
             return lang
     if not env_locale:
-        return vocab.DEFAULT_LANGUAGE
+        return DEFAULT_LANGUAGE
     lang = normalize_language(env_locale)
     if lang is None:
         _warn_once(f"the system language {env_locale!r} is not available; using English")
-        return vocab.DEFAULT_LANGUAGE
+        return DEFAULT_LANGUAGE
     return lang
 
 
@@ -243,14 +249,14 @@ def set_language(value: str | None) -> str:
     if lang is None:
         if value:
             _warn_once(f"unsupported language {value!r}; using English")
-        lang = vocab.DEFAULT_LANGUAGE
+        lang = DEFAULT_LANGUAGE
     translation: _gettext.NullTranslations = _gettext.NullTranslations()
-    if lang != vocab.DEFAULT_LANGUAGE:
+    if lang != DEFAULT_LANGUAGE:
         try:
             translation = _load_catalog(lang)
         except Exception as exc:  # noqa: BLE001 - any broken catalog: English, one warning, no crash
             _warn_once(f"the {lang} translation cannot be loaded ({exc}); using English")
-            lang = vocab.DEFAULT_LANGUAGE
+            lang = DEFAULT_LANGUAGE
     with _lock:
         _translation, _language = translation, lang
     return lang
