@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,7 +28,7 @@ from belgai_desktop.core import messages
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.i18n import ngettext, pgettext
-from belgai_desktop.gui import landscape, start_page, window_state
+from belgai_desktop.gui import landscape, start_page
 from belgai_desktop.gui import settings as keys
 from belgai_desktop.gui.about import locale_date
 from belgai_desktop.gui.data_updates import AgeNotice, DataUpdates, months_between
@@ -44,6 +44,7 @@ from belgai_desktop.gui.search_panel import ResultsPanel, SearchBar
 from belgai_desktop.gui.user_panels import MyRecordsPanel, NoteEditor, UserList
 from belgai_desktop.gui.window_menus import WindowMenus, shortcut_text
 from belgai_desktop.gui.window_reading import WindowReading
+from belgai_desktop.gui.window_state import WindowState
 from belgai_desktop.gui.window_user import WindowUserData
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ APP_TITLE = "BelgAI Desktop"
 _OPEN_WINDOWS: list[MainWindow] = []
 
 
-class MainWindow(WindowMenus, WindowUserData, WindowReading):
+class MainWindow(WindowMenus, WindowUserData, WindowReading, WindowState):
     def __init__(self, library: Library, settings: keys.Settings, lang: str) -> None:
         super().__init__()
         self.library = library
@@ -381,15 +382,8 @@ class MainWindow(WindowMenus, WindowUserData, WindowReading):
         self.statusBar().showMessage(text, 15000 if level == "error" else 8000)
 
     def _restore(self) -> None:
-        window_state.restore(self)
+        self.restore_state()
         self.search_bar.retranslate(shortcut_text(self.find_action.shortcut()))  # fill the combos
-
-    def save_state(self) -> None:
-        window_state.save(self)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        window_state.fit_to_screen(self)  # now that the frame is known
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.note_editor.flush()  # what was typed a moment ago is kept

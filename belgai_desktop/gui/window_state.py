@@ -1,5 +1,6 @@
 """What the main window remembers between runs (size and place, panes, page zoom) and
-the rule that it always fits the screen it opens on.
+the rule that it always fits the screen it opens on. A mixin of
+:class:`belgai_desktop.gui.main_window.MainWindow`, like the other ``window_*`` modules.
 
 Search filters are deliberately not restored: a filter left on yesterday silently hid
 today's results ("BOSA" gave nothing with Wallonia on). Each run starts with all kinds
@@ -8,15 +9,11 @@ and all levels; a saved search keeps its filters for whoever wants them back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QMainWindow
 
 from belgai_desktop.gui import settings as keys
-
-if TYPE_CHECKING:
-    from belgai_desktop.gui.main_window import MainWindow
 
 DEFAULT_SIZE = (1200, 780)
 DEFAULT_PANES = [460, 740]
@@ -31,40 +28,45 @@ def fit_rect(wanted: QRect, available: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
-def fit_to_screen(window: MainWindow, available: QRect | None = None) -> None:
-    """Shrink and move the window so that all of its frame is on the screen's available area
-    (at 200 % scaling the default and a saved size can be larger than the screen)."""
-    if available is None:
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-    frame = window.frameGeometry()
-    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
-    fitted = fit_rect(frame, available)
-    if fitted != frame:
-        window.resize(max(fitted.width() - extra_w, 100), max(fitted.height() - extra_h, 100))
-        window.move(fitted.topLeft())
+class WindowState(QMainWindow):
+    """Size and place, panes and page zoom remembered; the frame always on the screen."""
 
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Shrink and move the window so that all of its frame is on the screen's available area
+        (at 200 % scaling the default and a saved size can be larger than the screen)."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        fitted = fit_rect(frame, available)
+        if fitted != frame:
+            self.resize(max(fitted.width() - extra_w, 100), max(fitted.height() - extra_h, 100))
+            self.move(fitted.topLeft())
 
-def restore(window: MainWindow) -> None:
-    s = window.settings
-    geometry = keys.blob(s, keys.GEOMETRY)
-    if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
-    fit_to_screen(window)
-    state = keys.blob(s, keys.STATE)
-    if state is not None:
-        window.restoreState(state)
-    sizes = keys.numbers(s, keys.SPLITTER)
-    window.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else DEFAULT_PANES)
-    window.set_zoom(keys.number(s, keys.PAGE_ZOOM))
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_to_screen()  # now that the frame is known
 
+    def restore_state(self) -> None:
+        s = self.settings
+        geometry = keys.blob(s, keys.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
+        state = keys.blob(s, keys.STATE)
+        if state is not None:
+            self.restoreState(state)
+        sizes = keys.numbers(s, keys.SPLITTER)
+        self.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else DEFAULT_PANES)
+        self.set_zoom(keys.number(s, keys.PAGE_ZOOM))
 
-def save(window: MainWindow) -> None:
-    s = window.settings
-    s.setValue(keys.GEOMETRY, window.saveGeometry())
-    s.setValue(keys.STATE, window.saveState())
-    s.setValue(keys.SPLITTER, window.splitter.sizes())
-    s.setValue(keys.PAGE_ZOOM, window.page.zoom)
-    s.sync()
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue(keys.GEOMETRY, self.saveGeometry())
+        s.setValue(keys.STATE, self.saveState())
+        s.setValue(keys.SPLITTER, self.splitter.sizes())
+        s.setValue(keys.PAGE_ZOOM, self.page.zoom)
+        s.sync()

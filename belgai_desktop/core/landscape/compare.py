@@ -15,16 +15,13 @@ Built only from the records and typed relations of the data, through the façade
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data import vocab
 from belgai_desktop.core.data.model import Citation, Record
 from belgai_desktop.core.i18n import gettext as _
+from belgai_desktop.core.landscape.source import ReferenceData
 from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.labels import aspect_label, level_label, relation_label
-
-if TYPE_CHECKING:
-    from belgai_desktop.core.library import Library
 
 REGIONS: tuple[str, ...] = ("federal", "flemish", "walloon", "brussels")
 ROWS: tuple[str, ...] = ("strategy", "budget", "lead", "supervisory", "advisory", "programmes")
@@ -78,7 +75,7 @@ def _record_entry(record: Record) -> Entry:
     return Entry(_title(record), record.id, cites)
 
 
-def build_comparison(library: Library, lang: str) -> Comparison:
+def build_comparison(library: ReferenceData, lang: str) -> Comparison:
     """The comparison in ``lang`` (call with the interface language set to ``lang`` for the marks)."""
     out = Comparison(lang=lang)
     records = {s.id: library.get(s.id, lang) for s in library.list(lang=lang) if s.level in REGIONS}

@@ -5,7 +5,6 @@ one library, in one language. Reads through the façade's public methods only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from belgai_desktop.core import i18n
 from belgai_desktop.core.data import vocab
@@ -13,10 +12,8 @@ from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.landscape.graph import BANDS, MapGraph, MapNode, RecordRow, build_graph, neighbourhood
 from belgai_desktop.core.landscape.layout import Layout, Metrics, cached_layout, compute_layout
+from belgai_desktop.core.landscape.source import ReferenceData
 from belgai_desktop.core.text.phrases import descriptive_mark
-
-if TYPE_CHECKING:
-    from belgai_desktop.core.library import Library
 
 
 def node_label(node: MapNode) -> str:
@@ -40,7 +37,7 @@ def check_level(level: str) -> str:
 class Landscape:
     """The views over the whole data of ``library``."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: ReferenceData) -> None:
         self.library = library
 
     def records(self, lang: str) -> list[RecordRow]:

@@ -10,17 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from belgai_desktop.core.data.model import Citation
 from belgai_desktop.core.landscape.graph import BANDS
 from belgai_desktop.core.landscape.layout import wrap
+from belgai_desktop.core.landscape.source import ReferenceData
 from belgai_desktop.core.text import phrases
 from belgai_desktop.core.text.formatting import format_date
 from belgai_desktop.core.text.labels import aspect_label
-
-if TYPE_CHECKING:
-    from belgai_desktop.core.library import Library
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ def year_fraction(date: str) -> float:
     return parts[0] + (day.timetuple().tm_yday - 0.5) / 366
 
 
-def build_timeline(library: Library, lang: str) -> list[TimelineItem]:
+def build_timeline(library: ReferenceData, lang: str) -> list[TimelineItem]:
     """Every dated fact, in date order; disputed dates of one record gathered into one item."""
     items: list[TimelineItem] = []
     for summary in library.list(lang=lang):
