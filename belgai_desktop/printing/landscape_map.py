@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
+from belgai_desktop.core.landscape import routes
 from belgai_desktop.core.landscape.graph import KEY_RELATIONS, MapEdge, MapGraph, MapNode
 from belgai_desktop.core.landscape.layout import Layout
+from belgai_desktop.core.landscape.routes import Route
 from belgai_desktop.core.text.labels import group_label, level_label, relation_label
 from belgai_desktop.printing.sheet import FONT_FAMILY
 
@@ -46,80 +48,45 @@ def relation_colour(relation: str) -> QColor:
     return QColor(RELATION_COLOURS.get(relation, OTHER_COLOUR))
 
 
-def _clip(rect: QRectF, towards: QPointF) -> QPointF:
-    """Where the line from the centre of ``rect`` to ``towards`` leaves the rectangle."""
-    c = rect.center()
-    dx, dy = towards.x() - c.x(), towards.y() - c.y()
-    if dx == 0 and dy == 0:
-        return c
-    sx = (rect.width() / 2) / abs(dx) if dx else math.inf
-    sy = (rect.height() / 2) / abs(dy) if dy else math.inf
-    s = min(sx, sy)
-    return QPointF(c.x() + dx * s, c.y() + dy * s)
-
-
-def edge_line(a: QRectF, b: QRectF) -> QLineF:
-    """The arrow between two boxes, from border to border."""
-    return QLineF(_clip(a, b.center()), _clip(b, a.center()))
-
-
-PARALLEL_GAP = 5.0  # points between two arrows joining the same two records
-
-
-def edge_lines(graph: MapGraph, layout: Layout) -> dict[str, QLineF]:
-    """Each relation's arrow; several relations between the same two records are drawn side
-    by side rather than on top of each other."""
-    boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
-    pairs: dict[frozenset[str], list[MapEdge]] = {}
-    for e in graph.edges:
-        pairs.setdefault(frozenset((e.source, e.target)), []).append(e)
-    out: dict[str, QLineF] = {}
-    for group in pairs.values():
-        for k, e in enumerate(group):
-            line = edge_line(boxes[e.source], boxes[e.target])
-            shift = (k - (len(group) - 1) / 2) * PARALLEL_GAP
-            if shift and line.length() > 0:
-                a, b = sorted((e.source, e.target))  # the same side whatever the direction
-                sign = 1 if e.source == a else -1
-                nx, ny = -line.dy() / line.length() * shift * sign, line.dx() / line.length() * shift * sign
-                line = line.translated(nx, ny)
-            out[e.fact_id] = line
-    return out
-
-
 def label_spots(graph: MapGraph, layout: Layout) -> dict[str, float]:
     """Where along its arrow (0–1) each relation's name goes: the first of a few places that
     covers no record and no name already placed (else the middle). Sizes are estimated from
     the text length, so the same places serve the screen and the page."""
     pt = layout.metrics.font_pt
-    boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
-    taken = [r.adjusted(-1, -1, 1, 1) for r in boxes.values()]
+    taken = [QRectF(*b).adjusted(-1, -1, 1, 1) for b in layout.boxes.values()]
     out: dict[str, float] = {}
-    lines = edge_lines(graph, layout)
     for e in graph.edges:
-        if e.relation == "part_of":
+        route = layout.routes.get(e.fact_id)
+        if e.relation == "part_of" or route is None:
             continue
-        line = lines[e.fact_id]
         w, h = len(relation_label(e.relation)) * pt * 0.5 + 3, pt * 1.25
         best, best_hits = 0.5, None
         for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
-            c = line.pointAt(t)
-            rect = QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
+            x, y = routes.point_at(route, t)
+            rect = QRectF(x - w / 2, y - h / 2, w, h)
             hits = sum(1 for r in taken if r.intersects(rect))
             if best_hits is None or hits < best_hits:
                 best, best_hits = t, hits
             if hits == 0:
                 break
-        c = line.pointAt(best)
-        taken.append(QRectF(c.x() - w / 2, c.y() - h / 2, w, h))
+        x, y = routes.point_at(route, best)
+        taken.append(QRectF(x - w / 2, y - h / 2, w, h))
         out[e.fact_id] = best
     return out
 
 
-def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed: bool = False,
+def route_path(route: Route) -> QPainterPath:
+    """An arrow's curve as a painter path."""
+    path = QPainterPath(QPointF(route[0], route[1]))
+    path.quadTo(QPointF(route[2], route[3]), QPointF(route[4], route[5]))
+    return path
+
+
+def paint_edge(p: QPainter, edge: MapEdge, route: Route, font_pt: float, dimmed: bool = False,
                at: float = 0.5) -> None:
-    """One relation: a line in its colour with an arrowhead at its object, and its name at
-    ``at`` along it (part of, the most common, is named by the legend only)."""
+    """One relation: a line in its colour, curved around the boxes in its way
+    (:mod:`~belgai_desktop.core.landscape.routes`), with an arrowhead at its object, and its
+    name at ``at`` along it (part of, the most common, is named by the legend only)."""
     colour = relation_colour(edge.relation)
     if dimmed:
         colour.setAlpha(45)
@@ -127,12 +94,14 @@ def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed:
     if edge.relation not in KEY_RELATIONS:
         pen.setStyle(Qt.PenStyle.DashLine)
     p.setPen(pen)
-    p.drawLine(line)
-    if line.length() > 0:
-        angle = math.atan2(line.dy(), line.dx())
-        tip = line.p2()
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(route_path(route))
+    if route[0:2] != route[4:6]:
+        angle = routes.end_angle(route)
+        tip = QPointF(route[4], route[5])
         head = QPolygonF([tip] + [QPointF(tip.x() - ARROW * math.cos(angle + d), tip.y() - ARROW * math.sin(angle + d))
                                   for d in (-0.4, 0.4)])
+        p.setPen(QPen(colour, 0.6))
         p.setBrush(QBrush(colour))
         p.drawPolygon(head)
     if edge.relation != "part_of" and not dimmed:
@@ -140,8 +109,8 @@ def paint_edge(p: QPainter, edge: MapEdge, line: QLineF, font_pt: float, dimmed:
         text = relation_label(edge.relation)
         metrics = p.fontMetrics()
         w, h = metrics.horizontalAdvance(text) + 2, metrics.height()
-        mid = line.pointAt(at)
-        box = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+        x, y = routes.point_at(route, at)
+        box = QRectF(x - w / 2, y - h / 2, w, h)
         back = QColor("#ffffff")
         back.setAlpha(215)
         p.fillRect(box, back)
@@ -180,10 +149,11 @@ def paint_map(p: QPainter, graph: MapGraph, layout: Layout, highlight: set[str] 
                    level_label(band))
     boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
     spots = label_spots(graph, layout)
-    lines = edge_lines(graph, layout)
     for e in graph.edges:
+        if e.fact_id not in layout.routes:
+            continue
         dim = bool(highlight) and not (e.source in highlight and e.target in highlight)  # type: ignore[operator]
-        paint_edge(p, e, lines[e.fact_id], m.font_pt, dimmed=dim,
+        paint_edge(p, e, layout.routes[e.fact_id], m.font_pt, dimmed=dim,
                    at=spots.get(e.fact_id, 0.5))
     for node in graph.nodes:
         paint_node(p, node, boxes[node.id], layout.lines[node.id], m.font_pt,

@@ -10,7 +10,8 @@ import pytest
 
 from belgai_desktop.cli import main
 from belgai_desktop.core.data import vocab
-from belgai_desktop.core.landscape.graph import BANDS, DEFAULT_KINDS
+from belgai_desktop.core.landscape import routes
+from belgai_desktop.core.landscape.graph import BANDS, DEFAULT_KINDS, MapEdge
 from belgai_desktop.core.landscape.layout import CACHE_FOLDER, Metrics
 from belgai_desktop.core.text.formatting import format_date
 
@@ -73,6 +74,41 @@ def test_every_record_has_a_box_inside_its_band_and_no_two_boxes_overlap(library
     for k, (a, (ax, ay, aw, ah)) in enumerate(boxes):
         for b, (bx, by, bw, bh) in boxes[k + 1:]:
             assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay, (a, b)
+
+
+def _on_border(point, box, slack=0.01):
+    x, y, w, h = box
+    px, py = point
+    inside = x - slack <= px <= x + w + slack and y - slack <= py <= y + h + slack
+    return inside and min(abs(px - x), abs(px - x - w), abs(py - y), abs(py - y - h)) <= slack
+
+
+def test_an_arrow_bends_around_a_box_in_its_way_and_ends_on_its_records_borders():
+    boxes = {"a": (0.0, 0.0, 100.0, 30.0), "b": (110.0, 0.0, 100.0, 30.0), "c": (220.0, 0.0, 100.0, 30.0)}
+    edges = [MapEdge("f1", "a", "member_of", "c"), MapEdge("f2", "a", "funds", "b"),
+             MapEdge("f3", "b", "advises", "a")]
+    found = routes.route_edges(edges, boxes)
+    # a -> c along the row would pass behind b: it arcs above or below it instead
+    assert routes.crossings(routes._route(boxes["a"], boxes["c"], 0.0), [boxes["b"]]) == 1
+    assert routes.crossings(found["f1"], [boxes["b"]]) == 0
+    # neighbours are joined straight; two relations between the same records do not coincide
+    assert found["f2"] != found["f3"][4:6] + found["f3"][2:4] + found["f3"][0:2]
+    for fact, source, target in (("f1", "a", "c"), ("f2", "a", "b"), ("f3", "b", "a")):
+        assert _on_border(found[fact][0:2], boxes[source]) and _on_border(found[fact][4:6], boxes[target])
+
+
+def test_the_map_s_arrows_pass_behind_far_fewer_records_than_straight_lines(library):
+    graph = library.landscape.graph("en")
+    layout = library.landscape.layout(graph, cache=False)
+
+    def behind(route, edge):
+        return routes.crossings(route, [b for i, b in layout.boxes.items() if i not in (edge.source, edge.target)])
+
+    straight = sum(behind(routes._route(layout.boxes[e.source], layout.boxes[e.target], 0.0), e)
+                   for e in graph.edges)
+    routed = sum(behind(layout.routes[e.fact_id], e) for e in graph.edges)
+    assert set(layout.routes) == {e.fact_id for e in graph.edges}
+    assert routed <= 0.7 * straight, (routed, straight)
 
 
 def test_a_record_without_relations_still_appears_alone_in_its_band(library):

@@ -19,8 +19,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from belgai_desktop.core.landscape.graph import MapGraph, MapNode
+from belgai_desktop.core.landscape.routes import Route, route_edges
 
-LAYOUT_VERSION = 2  # bump when the algorithm changes: old cache files are then ignored
+LAYOUT_VERSION = 3  # bump when the algorithm changes: old cache files are then ignored
 CACHE_FOLDER = "landscape"
 CACHE_KEEP = 40  # layouts kept in the cache folder (every language × filter makes one)
 # The relations that set the layers inside a band: the organisational tree and who oversees
@@ -49,9 +50,11 @@ class Metrics:
 
 @dataclass
 class Layout:
-    """The boxes of the nodes (x, y, w, h) and the extent of each band (level, top, bottom)."""
+    """The boxes of the nodes (x, y, w, h), the extent of each band (level, top, bottom) and
+    the course of each relation's arrow (:mod:`routes`, by fact id)."""
 
     boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)
     lines: dict[str, list[str]] = field(default_factory=dict)
     bands: list[tuple[str, float, float]] = field(default_factory=list)
     width: float = 0.0
@@ -150,6 +153,7 @@ def compute_layout(graph: MapGraph, labels: dict[str, str], metrics: Metrics | N
         y += m.band_gap * 2
     result.width = m.width
     result.height = max(0.0, y - m.band_gap * 1.5)
+    result.routes = route_edges(graph.edges, result.boxes, (0.0, 0.0, result.width, result.height))
     return result
 
 
@@ -163,6 +167,7 @@ def cache_key(content_hash: str, graph: MapGraph, labels: dict[str, str], metric
 
 def _from_json(data: dict, metrics: Metrics) -> Layout:
     return Layout(boxes={k: tuple(v) for k, v in data["boxes"].items()},
+                  routes={k: tuple(v) for k, v in data["routes"].items()},
                   lines={k: list(v) for k, v in data["lines"].items()},
                   bands=[tuple(b) for b in data["bands"]],
                   width=float(data["width"]), height=float(data["height"]), metrics=metrics,
@@ -180,7 +185,8 @@ def cached_layout(folder: Path | None, content_hash: str, graph: MapGraph, label
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         layout = _from_json(data, m)
-        if set(layout.boxes) == {n.id for n in graph.nodes}:
+        if set(layout.boxes) == {n.id for n in graph.nodes} and set(layout.routes) >= {
+                e.fact_id for e in graph.edges if e.source != e.target}:
             return layout
     except (OSError, ValueError, KeyError, TypeError):
         pass  # none yet, or damaged: compute it again
@@ -191,7 +197,7 @@ def cached_layout(folder: Path | None, content_hash: str, graph: MapGraph, label
 
 def _store(path: Path, layout: Layout) -> None:
     """Write the cache file through a temporary file; a cache that cannot be written is no error."""
-    data = {"boxes": layout.boxes, "lines": layout.lines, "bands": layout.bands,
+    data = {"boxes": layout.boxes, "routes": layout.routes, "lines": layout.lines, "bands": layout.bands,
             "width": layout.width, "height": layout.height}
     tmp = None
     try:

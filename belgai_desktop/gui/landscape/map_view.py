@@ -8,7 +8,7 @@ the nearest record in that direction and Tab to the next one; click or Enter ope
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from belgai_desktop.core.landscape import routes
 from belgai_desktop.core.landscape.graph import MapEdge, MapGraph, MapNode
 from belgai_desktop.core.landscape.layout import Layout
+from belgai_desktop.core.landscape.routes import Route
 from belgai_desktop.core.text.labels import kind_label, level_label, relation_label
 from belgai_desktop.printing.landscape_map import (
     BAND_FILLS,
     TEXT,
-    edge_lines,
     font,
     label_spots,
     paint_edge,
@@ -65,21 +66,21 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
-    def __init__(self, view: MapView, edge: MapEdge, line: QLineF, at: float = 0.5) -> None:
+    def __init__(self, view: MapView, edge: MapEdge, route: Route, at: float = 0.5) -> None:
         super().__init__()
         self.view, self.edge, self.at = view, edge, at
-        self.line = line
+        self.route = route
         self.setToolTip(relation_label(edge.relation))
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self.line.p1(), self.line.p2()).normalized().adjusted(-40, -10, 40, 10)
+        return QRectF(*routes.bounds(self.route)).adjusted(-40, -10, 40, 10)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         hl = self.view.highlight
         dim = bool(hl) and not (self.edge.source in hl and self.edge.target in hl
                                 and self.view.current in (self.edge.source, self.edge.target))
-        paint_edge(p, self.edge, self.line, self.view.layout_.metrics.font_pt, dimmed=dim, at=self.at)
+        paint_edge(p, self.edge, self.route, self.view.layout_.metrics.font_pt, dimmed=dim, at=self.at)
 
 
 class MapView(QGraphicsView):
@@ -119,9 +120,10 @@ class MapView(QGraphicsView):
             label.setPos(0, top)
             label.setZValue(0.5)
         boxes = {i: QRectF(*b) for i, b in layout.boxes.items()}
-        spots, lines = label_spots(graph, layout), edge_lines(graph, layout)
+        spots = label_spots(graph, layout)
         for e in graph.edges:
-            scene.addItem(EdgeItem(self, e, lines[e.fact_id], spots.get(e.fact_id, 0.5)))
+            if e.fact_id in layout.routes:
+                scene.addItem(EdgeItem(self, e, layout.routes[e.fact_id], spots.get(e.fact_id, 0.5)))
         for node in graph.nodes:
             item = NodeItem(self, node, boxes[node.id], layout.lines[node.id], labels.get(node.id, node.title))
             scene.addItem(item)
