@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"BelgAI Desktop {__version__}",
                         help=_("show program's version number and exit"))
     parser.add_argument("--database", type=Path, help=_("use this database file instead of the bundled one"))
+    # Also before the command ("belgai --lang nl", "belgai --lang de show bipt"), as people type it.
+    parser.add_argument("--lang", dest="global_lang", choices=vocab.LANGUAGES, default=None,
+                        help=_("language of the app or of the command (also after the command)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("gui", help=_("open the desktop app (the default)"),
@@ -326,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("id", "query", "record", "text", "label"):
             if isinstance(getattr(args, name, None), str):
                 setattr(args, name, _clean_text(getattr(args, name)))
+        if getattr(args, "lang", None) is None and args.global_lang:
+            args.lang = args.global_lang  # given before the command
         if args.command in (None, "gui"):
             # No --lang: the app picks the saved language first, then the system one.
             from belgai_desktop.gui.app import run

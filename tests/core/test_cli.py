@@ -68,6 +68,13 @@ def test_show_says_when_a_title_is_ours_in_text_and_json(capsys):
     assert "descriptive" not in capsys.readouterr().out.splitlines()[0]
 
 
+def test_the_language_may_come_before_the_command(capsys):
+    assert main(["--lang", "de", "show", "bipt"]) == 0
+    assert capsys.readouterr().out.startswith("Belgisches Institut für Postdienste und Telekommunikation")
+    assert main(["--lang", "de", "show", "bipt", "--lang", "fr"]) == 0  # the one after the command wins
+    assert capsys.readouterr().out.startswith("Institut belge des services postaux")
+
+
 def test_list_json_is_an_array_of_id_kind_level_title_in_the_language(capsys):
     assert main(["list", "--json", "--lang", "nl", "--kind", "plan"]) == 0
     items = json.loads(capsys.readouterr().out)
@@ -103,6 +110,7 @@ def test_show_text_puts_every_disputed_budget_beside_its_source(capsys):
     [
         (["show", "no-such-record"], "no record with id 'no-such-record'"),
         (["show", "fps-bosa", "--lang", "xx"], "invalid choice: 'xx'"),
+        (["--lang", "xx", "show", "fps-bosa"], "invalid choice: 'xx'"),
         (["list", "--kind", "spaceship"], "invalid choice: 'spaceship'"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
