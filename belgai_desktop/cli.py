@@ -287,7 +287,8 @@ def _lang_option(argv: list[str]) -> str | None:
 
 
 def _print_message(level: str, text: str) -> None:
-    sys.stderr.write(f"belgai: {level}: {text}\n")
+    label = {"warning": _("warning"), "error": _("error")}.get(level, level)  # as argparse's "error:"
+    sys.stderr.write(_("belgai: {level}: {message}").format(level=label, message=text) + "\n")
 
 
 def cmd_data(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from belgai_desktop.cli_output import add_lang_option
-from belgai_desktop.core import outputs
+from belgai_desktop.core import messages, outputs
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 
@@ -65,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
     library = Library(args.database)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from belgai_desktop.printing.landscape_docs import write_view
+    from belgai_desktop.printing.landscape_page import legibility_warning
 
-    write_view(args.command, library, args.lang, out, paper=args.paper, levels=levels or None)
+    page = write_view(args.command, library, args.lang, out, paper=args.paper, levels=levels or None)
     print(_("Wrote {path}").format(path=out))
+    warning = legibility_warning(page, args.paper.upper(), args.lang, by_level=args.command != "compare")
+    if warning:  # written all the same: on screen a PDF zooms
+        messages.warning(warning)
     return 0

@@ -15,13 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+)
 
 from belgai_desktop.core.errors import BelgaiError
 from belgai_desktop.core.i18n import gettext as _
 from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import write_atomically
-from belgai_desktop.core.text.formatting import format_date
+from belgai_desktop.core.text.formatting import format_date, format_points
 from belgai_desktop.core.text.phrases import data_version
 from belgai_desktop.printing.landscape_map import TEXT, font
 from belgai_desktop.printing.pdf import CREATOR, PDF_LANGUAGES, set_pdf_language, xmp_metadata
@@ -31,6 +40,7 @@ PAPERS: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "a3": 
 MARGIN_MM = 8.0
 PNG_DPI = 150
 PDF_DPI = 72  # one device unit per point: text and boxes are set in points (vector output)
+SMALLEST_PT = 7.0  # the smallest text of every landscape body at full size; below it, too small on paper
 TITLE_PT = 12.0
 FOOTER_PT = 7.0
 HEADER_H = 20.0
@@ -180,16 +190,44 @@ def printer_paper(printer: QPagedPaintDevice) -> str:
     return "a4" if printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4 else "a3"
 
 
-def print_page(page: Page, printer: QPagedPaintDevice) -> None:
-    """Paint ``page`` on a printer (or the print preview) on the paper chosen in the print
-    dialog, turned to landscape."""
+def landscape_size(printer: QPagedPaintDevice) -> QSizeF:
+    """Turn the printer's paper to landscape, without margins (the page has its own); its size in points."""
     layout = printer.pageLayout()
     layout.setOrientation(QPageLayout.Orientation.Landscape)
     layout.setMargins(QMarginsF(0, 0, 0, 0))
     printer.setPageLayout(layout)
-    size = printer.pageLayout().fullRect(QPageLayout.Unit.Point).size()
+    return printer.pageLayout().fullRect(QPageLayout.Unit.Point).size()
+
+
+def print_page(page: Page, printer: QPagedPaintDevice) -> None:
+    """Paint ``page`` on a printer (or the print preview) on the paper chosen in the print
+    dialog, turned to landscape."""
+    size = landscape_size(printer)
     p = QPainter(printer)
     dpi = printer.logicalDpiX() or 72
     p.scale(dpi / 72, dpi / 72)
     paint_page(p, page, size)
     p.end()
+
+
+def fit(page: Page, size: QSizeF) -> Page:
+    """``page`` with :attr:`Page.scale` worked out for paper of ``size`` (points), without printing."""
+    picture = QPicture()
+    p = QPainter(picture)
+    paint_page(p, page, size)
+    p.end()
+    return page
+
+
+def legibility_warning(page: Page, paper: str, lang: str, by_level: bool) -> str | None:
+    """One line when ``page`` had to be shrunk so far to fit ``paper`` (its name: "A4") that its
+    smallest text falls below :data:`SMALLEST_PT`, saying what fits; None when it reads well.
+    Call after the page was painted or :func:`fit`. ``by_level``: the view can show one level."""
+    smallest = SMALLEST_PT * page.scale
+    if smallest >= SMALLEST_PT - 0.05:
+        return None
+    values = {"paper": paper, "size": format_points(smallest, lang)}
+    if by_level:
+        return _("on {paper} its smallest text is {size} pt, too small to read on paper: "
+                 "print it on A3, or one level at a time").format(**values)
+    return _("on {paper} its smallest text is {size} pt, too small to read on paper: print it on A3").format(**values)

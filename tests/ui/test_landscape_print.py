@@ -92,6 +92,20 @@ def test_cli_writes_the_map_and_force_overwrites(library, tmp_path, capsys):
     assert re.search(r"European Commission", text_of(out))
 
 
+def test_a_page_too_small_to_read_on_a4_says_so_in_one_line(library, tmp_path, capsys):
+    out = tmp_path / "regions.pdf"
+    assert main(["compare", "--lang", "fr", "--paper", "a4", "-o", str(out)]) == 0
+    assert out.is_file()  # written all the same: on screen a PDF zooms
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "A4" in err[0] and "A3" in err[0], err
+    found = re.search(r"(\d+),(\d) pt", err[0])  # the size in the French number format
+    assert found and float(f"{found.group(1)}.{found.group(2)}") < 7
+    # on A3, or one level at a time on A4, the text keeps its 7 points: nothing to say
+    assert main(["compare", "--lang", "fr", "-o", str(tmp_path / "a3.pdf")]) == 0
+    assert main(["map", "--level", "flemish", "--paper", "a4", "-o", str(tmp_path / "flanders.pdf")]) == 0
+    assert capsys.readouterr().err == ""
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_timeline_page_lists_every_date_with_its_sources(lang, library, tmp_path):
     from belgai_desktop.printing.landscape_tables import source_numbers

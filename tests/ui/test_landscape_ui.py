@@ -187,3 +187,19 @@ def test_file_print_prints_the_tab_shown(qtbot, window, tmp_path):
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Budget" in text and "Brussels-Capital" in text
+
+
+def test_printing_what_would_be_too_small_to_read_asks_first(qtbot, bundled_window, monkeypatch):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtWidgets import QMessageBox
+
+    lw = open_map(qtbot, bundled_window)
+    bundled_window.landscape.actions["compare"].trigger()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    printer = lw._printer()
+    assert lw._legible_or_confirmed(printer) and not asked  # A3: the regions read well, nothing asked
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    assert not lw._legible_or_confirmed(printer)  # told, the user says no: nothing is printed
+    assert len(asked) == 1 and asked[0].startswith("On A4") and "A3" in asked[0]

@@ -43,6 +43,11 @@ def format_date(value: str | dt.date, lang: str, precision: str | None = None) -
     return text
 
 
+def format_points(value: float, lang: str) -> str:
+    """A type size in the language's number format, one decimal: "4.3" / "4,3"."""
+    return format_decimal(round(value, 1), format="0.0", locale=babel_locale(lang))
+
+
 def format_money(amount: float, currency: str, lang: str, compact: bool = False) -> str:
     loc = babel_locale(lang)
     if compact and amount >= 1_000_000:

@@ -131,9 +131,27 @@ class LandscapeWindow(QMainWindow):
         printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted and self._legible_or_confirmed(printer):
             self._paint(printer)
         dialog.deleteLater()
+
+    def _legible_or_confirmed(self, printer: QPrinter) -> bool:
+        """Whether to print: the page reads well on the paper chosen, or the user, told how
+        small its text would be, wants it anyway."""
+        from belgai_desktop.printing.landscape_page import fit, landscape_size, legibility_warning
+
+        try:
+            page = fit(self.page(printer_paper(printer)), landscape_size(printer))
+        except BelgaiError:
+            return True  # printing says it
+        warning = legibility_warning(page, printer.pageLayout().pageSize().name(), self.lang,
+                                     by_level=self.current_view() != "compare")
+        if warning is None:
+            return True
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, _("Print"), f"{warning[:1].upper()}{warning[1:]}.\n\n{_('Print anyway?')}",
+                                      buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def preview_view(self) -> None:
         printer = self._printer()
