@@ -149,8 +149,9 @@ class LandscapeWindow(QMainWindow):
         if warning is None:
             return True
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(self, _("Print"), f"{warning[:1].upper()}{warning[1:]}.\n\n{_('Print anyway?')}",
-                                      buttons, QMessageBox.StandardButton.No)
+        question = _("Print anyway?")
+        text = warning[:1].upper() + warning[1:] + ".\n\n" + question
+        answer = QMessageBox.question(self, _("Print"), text, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def preview_view(self) -> None:
