@@ -5,6 +5,7 @@ and the one-line refusals of ``belgai map|timeline|compare``. No Qt here."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -195,6 +196,20 @@ def test_the_timeline_carries_every_dated_fact_with_its_sources(library):
     for k, a in enumerate(layout.boxes):
         for b in layout.boxes[k + 1:]:
             assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+def test_timeline_labels_keep_the_language_s_capitals_and_colon(library):
+    from belgai_desktop.core import i18n
+    from belgai_desktop.core.landscape.timeline import build_timeline
+
+    def labels(lang):
+        with i18n.in_language(lang):
+            return [i.label(lang) for i in build_timeline(library, lang) if i.aspect != "occurred"]
+
+    de, fr, en = labels("de"), labels("fr"), labels("en")
+    assert any(t.endswith(": Gründung") for t in de) and not any(": gründung" in t for t in de)  # a noun
+    assert any(t.endswith("\u00a0: lancement") for t in fr) and not any(re.search(r"\S:", t) for t in fr)
+    assert any(t.endswith(": AI focus from") for t in en) and any(t.endswith(": launched") for t in en)
 
 
 def test_the_comparison_carries_every_budget_and_supervisor_with_its_sources(library):

@@ -52,7 +52,7 @@ class TimelineItem:
     def label(self, lang: str) -> str:
         if self.aspect == "occurred":  # an event: its title says what happened
             return self.title
-        return f"{self.title}: {aspect_label(self.aspect).lower()}"
+        return phrases.label_value(self.title, phrases.uncap(aspect_label(self.aspect), lang))
 
     def dates_text(self, lang: str, numbers: dict[str, int] | None = None) -> str:
         """'March 2019 [4] / July 2019 [2]': each value with the numbers of its source documents."""

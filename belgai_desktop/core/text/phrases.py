@@ -34,6 +34,15 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def uncap(text: str, lang: str) -> str:
+    """A label as it reads inside a sentence: "Launched" -> "launched", but German nouns and a
+    leading acronym keep their capitals ("Gründung", "AI focus from", "axe IA depuis")."""
+    first = text.split(" ", 1)[0]
+    if lang == "de" or (len(first) > 1 and first[:2].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def label_value(label: str, value: str) -> str:
     """'Label: value', with the language's own colon (French: a no-break space before it)."""
     return pgettext("label and value", "{label}: {value}").format(label=label, value=value)
