@@ -32,7 +32,7 @@ from belgai_desktop.core.library import Library
 from belgai_desktop.core.outputs import write_atomically
 from belgai_desktop.core.text.formatting import format_date, format_points
 from belgai_desktop.core.text.phrases import data_version
-from belgai_desktop.printing.landscape_map import TEXT, font
+from belgai_desktop.printing.landscape_map import MIN_LABEL_PT, TEXT, font
 from belgai_desktop.printing.pdf import CREATOR, PDF_LANGUAGES, set_pdf_language, xmp_metadata
 
 FORMATS = ("pdf", "svg", "png")
@@ -40,7 +40,7 @@ PAPERS: dict[str, QPageSize.PageSizeId] = {"a4": QPageSize.PageSizeId.A4, "a3": 
 MARGIN_MM = 8.0
 PNG_DPI = 150
 PDF_DPI = 72  # one device unit per point: text and boxes are set in points (vector output)
-SMALLEST_PT = 7.0  # the smallest text of every landscape body at full size; below it, too small on paper
+SMALLEST_PT = MIN_LABEL_PT  # the smallest text of every landscape body at full size; below, too small on paper
 TITLE_PT = 12.0
 FOOTER_PT = 7.0
 HEADER_H = 20.0

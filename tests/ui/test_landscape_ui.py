@@ -199,7 +199,7 @@ def test_printing_what_would_be_too_small_to_read_asks_first(qtbot, bundled_wind
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.No)
     printer = lw._printer()
-    assert lw._legible_or_confirmed(printer) and not asked  # A3: the regions read well, nothing asked
+    assert lw._legible_or_confirmed(printer) is not None and not asked  # A3: reads well, nothing asked
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    assert not lw._legible_or_confirmed(printer)  # told, the user says no: nothing is printed
+    assert lw._legible_or_confirmed(printer) is None  # told, the user says no: nothing is printed
     assert len(asked) == 1 and asked[0].startswith("On A4") and "A3" in asked[0]

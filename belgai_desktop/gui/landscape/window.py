@@ -115,9 +115,9 @@ class LandscapeWindow(QMainWindow):
             return landscape_docs.map_page(self.library, self.lang, paper, levels, graph=self.map_panel.graph)
         return landscape_docs.BUILDERS[view](self.library, self.lang, paper, None)
 
-    def _paint(self, printer: QPrinter) -> None:
+    def _paint(self, printer: QPrinter, page: Page | None = None) -> None:
         try:
-            print_page(self.page(printer_paper(printer)), printer)
+            print_page(page or self.page(printer_paper(printer)), printer)
         except BelgaiError as exc:
             QMessageBox.warning(self, _("Print"), str(exc))
 
@@ -131,28 +131,31 @@ class LandscapeWindow(QMainWindow):
         printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print"))
-        if dialog.exec() == QDialog.DialogCode.Accepted and self._legible_or_confirmed(printer):
-            self._paint(printer)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                page = self._legible_or_confirmed(printer)
+            except BelgaiError as exc:
+                QMessageBox.warning(self, _("Print"), str(exc))
+            else:
+                if page is not None:
+                    self._paint(printer, page)
         dialog.deleteLater()
 
-    def _legible_or_confirmed(self, printer: QPrinter) -> bool:
-        """Whether to print: the page reads well on the paper chosen, or the user, told how
-        small its text would be, wants it anyway."""
+    def _legible_or_confirmed(self, printer: QPrinter) -> Page | None:
+        """The page to print: one that reads well on the paper chosen, or one the user, told how
+        small its text would be, wants all the same; None when the user says no."""
         from belgai_desktop.printing.landscape_page import fit, landscape_size, legibility_warning
 
-        try:
-            page = fit(self.page(printer_paper(printer)), landscape_size(printer))
-        except BelgaiError:
-            return True  # printing says it
+        page = fit(self.page(printer_paper(printer)), landscape_size(printer))
         warning = legibility_warning(page, printer.pageLayout().pageSize().name(), self.lang,
                                      by_level=self.current_view() != "compare")
         if warning is None:
-            return True
+            return page
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         question = _("Print anyway?")
         text = warning[:1].upper() + warning[1:] + ".\n\n" + question
         answer = QMessageBox.question(self, _("Print"), text, buttons, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return page if answer == QMessageBox.StandardButton.Yes else None
 
     def preview_view(self) -> None:
         printer = self._printer()
