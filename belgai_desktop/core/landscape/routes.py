@@ -7,7 +7,8 @@ whose curve passes behind the fewest other boxes wins, the straightest among equ
 along a row of boxes thus arcs through the gap above or below the row instead of running
 behind the boxes it passes, where a reader could not tell which box it ends at. Several
 relations between the same two records fan out side by side. Plain Python (points are
-``(x, y)`` tuples, boxes ``(x, y, w, h)``), computed with the layout and cached with it.
+``(x, y)`` tuples, boxes ``(x, y, w, h)``), computed with the layout and cached with it: a
+change here bumps :data:`~belgai_desktop.core.landscape.layout.LAYOUT_VERSION`.
 """
 
 from __future__ import annotations
