@@ -96,7 +96,7 @@ def pack(output: Path, secret_key: Path, database: Path, previous: Path | None =
          data_version: int | None = None, force: bool = False) -> Path:
     """Write a signed package of ``database`` (with its prebuilt index) to ``output``."""
     from belgai_desktop.core.data import index_feed
-    from belgai_desktop.core.data.schema import SCHEMA_VERSION
+    from belgai_desktop.core.data.schema import SCHEMA_VERSION, connect_read_only
     from belgai_desktop.core.search import index as search_index
 
     _check_output(output, force)
@@ -123,13 +123,13 @@ def pack(output: Path, secret_key: Path, database: Path, previous: Path | None =
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?)", (str(version),))
         conn.close()
         # The index the app would build for this database (the façade reads records the same way).
-        conn = sqlite3.connect(f"file:{quote(str(staged_db.resolve()))}?mode=ro", uri=True)
+        conn = connect_read_only(staged_db)
         conn.row_factory = sqlite3.Row
         try:
             docs = list(index_feed.index_documents(lambda sql: conn.execute(sql).fetchall()))
         finally:
             conn.close()
-        search_index.build(docs, len(docs), stage / INDEX, content_hash=database_meta(staged_db).get("source_hash", ""))
+        search_index.build(docs, len(docs), stage / INDEX, content_hash=meta.get("source_hash", ""))
         files = {}
         for path in sorted(p for p in stage.rglob("*") if p.is_file()):
             name = path.relative_to(stage).as_posix()
